@@ -99,6 +99,10 @@ type SaveResult struct {
 	Revised []match.Item
 	// Unchanged counts items already stored as they are.
 	Unchanged int
+	// Duplicates counts items not stored because another feed of the same
+	// side already holds an item with the same link (one release listed in
+	// several section feeds) or because the batch repeated a GUID.
+	Duplicates int
 }
 
 // ItemQuery selects stored items. Zero fields do not filter.
