@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"time"
+
+	"github.com/pressly/goose/v3"
+)
+
+// migrationFiles holds the versioned schema migrations, applied in order by
+// goose. A schema change is a new numbered file; applied files never change.
+//
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// MigrationState is one schema migration and whether a database has it.
+type MigrationState struct {
+	// Version is the migration's number.
+	Version int64
+	// Name is the migration's file name.
+	Name string
+	// Applied reports that the database has the migration.
+	Applied bool
+	// AppliedAt is when it was applied (zero if pending).
+	AppliedAt time.Time
+}
+
+// newProvider returns a goose provider over the embedded migrations, with no
+// global goose state involved.
+func newProvider(db *sql.DB) (*goose.Provider, error) {
+	fsys, err := fs.Sub(migrationFiles, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, fsys, goose.WithDisableGlobalRegistry(true))
+	if err != nil {
+		return nil, fmt.Errorf("migrations: %w", err)
+	}
+	return p, nil
+}
+
+// migrate applies every pending migration.
+func migrate(ctx context.Context, db *sql.DB) error {
+	p, err := newProvider(db)
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("apply migrations: %w", err)
+	}
+	return nil
+}
+
+// MigrationStatus reports, for every migration this build knows, whether the
+// database at path has it. It applies nothing; a database that does not
+// exist yet is an error wrapping fs.ErrNotExist.
+func MigrationStatus(ctx context.Context, dbPath string) ([]MigrationState, error) {
+	if err := checkPath(dbPath); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dbPath); err != nil {
+		return nil, fmt.Errorf("migration status: %w", err)
+	}
+	db, err := sql.Open("sqlite", dsn(dbPath, false))
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", dbPath, err)
+	}
+	states, err := migrationStatus(ctx, db)
+	if cerr := db.Close(); cerr != nil {
+		err = errors.Join(err, cerr)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("migration status %s: %w", dbPath, err)
+	}
+	return states, nil
+}
+
+func migrationStatus(ctx context.Context, db *sql.DB) ([]MigrationState, error) {
+	p, err := newProvider(db)
+	if err != nil {
+		return nil, err
+	}
+	st, err := p.Status(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MigrationState, 0, len(st))
+	for _, m := range st {
+		s := MigrationState{
+			Version: m.Source.Version,
+			Name:    path.Base(m.Source.Path),
+			Applied: m.State == goose.StateApplied,
+		}
+		if s.Applied {
+			s.AppliedAt = m.AppliedAt.UTC()
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
