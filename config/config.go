@@ -226,8 +226,11 @@ func Default() *Config {
 					Date:     "time",
 					DateAttr: "datetime",
 					TimeZone: "America/Mexico_City",
-					Next:     `a[rel="next"], .pagination li.next a`,
+					Next:     `a[rel="next"], ul.pagination li.next a, li.pagination-next a`,
 					MaxPages: 3,
+					// Each new release's page holds its full text.
+					Body:         "div.article-body",
+					BodyInterval: 2 * time.Second,
 				},
 			},
 			{

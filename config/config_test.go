@@ -558,6 +558,18 @@ func TestExampleFile(t *testing.T) {
 			t.Errorf("example lacks %s", u)
 		}
 	}
+	// The example documents the built-in SRE source: the two must agree.
+	def := config.Default()
+	sre, ok := c.Side("mx")
+	if !ok || sre != def.Sides[0] {
+		t.Errorf("example side mx = %+v, default %+v", sre, def.Sides[0])
+	}
+	if c.Feeds[0].URL != def.Feeds[0].URL || *c.Feeds[0].HTML != *def.Feeds[0].HTML {
+		t.Errorf("example SRE feed %+v differs from the default %+v", *c.Feeds[0].HTML, *def.Feeds[0].HTML)
+	}
+	if c.Engine != def.Engine || c.Poller != def.Poller || c.Storage != def.Storage || c.Listen != def.Listen {
+		t.Errorf("example engine/poller/storage/listen differ from the defaults it documents")
+	}
 }
 
 // FuzzParse: no document makes Parse panic, and whatever it accepts
