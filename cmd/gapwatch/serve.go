@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"time"
+)
+
+// shutdownGrace bounds a graceful stop: in-flight polls get this long to finish.
+const shutdownGrace = 20 * time.Second
+
+func serveCommand() command {
+	var g globalFlags
+	return command{
+		name: "serve",
+		summary: "Run the service: poll every configured feed on its schedule and serve /healthz, /readyz and /metrics.\n" +
+			"SIGINT or SIGTERM stops it gracefully: in-flight polls finish or are cancelled, nothing is half written.",
+		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			g.register(fs)
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) > 0 {
+					return usagef("serve takes no arguments")
+				}
+				cfg, err := g.load(e)
+				if err != nil {
+					return err
+				}
+				log, err := g.logger(e, cfg)
+				if err != nil {
+					return err
+				}
+				app, err := newApp(ctx, cfg, log, appOptions{})
+				if err != nil {
+					return err
+				}
+				if err := app.Start(ctx); err != nil {
+					app.Close()
+					return err
+				}
+				<-ctx.Done()
+				log.Info("shutting down")
+				stopCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+				defer cancel()
+				return app.Stop(stopCtx)
+			}
+		},
+	}
+}
