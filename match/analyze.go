@@ -1,0 +1,796 @@
+package match
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Annotation is one lexicon entry recognised in a sentence, with its span.
+type Annotation struct {
+	// ID is the concept or gazetteer id.
+	ID string `json:"id"`
+	// Kind is KindConcept or the gazetteer kind.
+	Kind string `json:"kind"`
+	// Side is the gazetteer side (mx, us, both, "").
+	Side string `json:"side,omitempty"`
+	// Sentence is the sentence index; Tok and TokEnd the token range in it.
+	Sentence int `json:"sentence"`
+	Tok      int `json:"tok"`
+	TokEnd   int `json:"tok_end"`
+	// Start and End are byte offsets in the analysed text.
+	Start int `json:"start"`
+	End   int `json:"end"`
+	// Surface is the text as written.
+	Surface string `json:"surface"`
+	// AsPlace marks a government name used as a place ("headed to Mexico"),
+	// which is not a party.
+	AsPlace bool `json:"as_place,omitempty"`
+}
+
+// CueHit is one cue phrase found in a sentence.
+type CueHit struct {
+	Classes []CueClass `json:"classes"`
+	Tok     int        `json:"tok"`
+	TokEnd  int        `json:"tok_end"`
+	Surface string     `json:"surface"`
+	// Future marks a future-tense verb found by morphology ("aplicará",
+	// "will apply").
+	Future bool `json:"future,omitempty"`
+}
+
+func (c CueHit) has(class CueClass) bool { return hasClass(c.Classes, class) }
+
+// Sentence is one sentence of an analysed item with its tokens, entries
+// and cues.
+type Sentence struct {
+	Index  int          `json:"index"`
+	Start  int          `json:"start"`
+	End    int          `json:"end"`
+	Text   string       `json:"text"`
+	Tokens []Token      `json:"-"`
+	Annots []Annotation `json:"annotations,omitempty"`
+	Cues   []CueHit     `json:"cues,omitempty"`
+	// Statement reports a sentence that states an action (an action cue
+	// not negated, not conditional, not merely discussed).
+	Statement bool `json:"statement,omitempty"`
+	// Denial reports a sentence that denies or negates an action.
+	Denial bool `json:"denial,omitempty"`
+	// Discussion reports a sentence that only says something was discussed.
+	Discussion bool `json:"discussion,omitempty"`
+	// Paragraph groups sentences of one line or paragraph.
+	Paragraph int `json:"paragraph"`
+}
+
+// Modality says how firmly a commitment unit is stated.
+type Modality string
+
+// Modalities of a commitment unit.
+const (
+	ModalityStated Modality = "stated"
+	ModalityFuture Modality = "future"
+	ModalityHedged Modality = "hedged"
+)
+
+// Unit is one commitment a claim attributes to the other side: what action,
+// by whom, about what, where, how much and when, with the sentence that
+// says it.
+type Unit struct {
+	Sentence   int      `json:"sentence"`
+	Action     CueClass `json:"action"`
+	Cue        string   `json:"cue"`
+	Modality   Modality `json:"modality"`
+	Parties    []string `json:"parties"`
+	Objects    []string `json:"objects,omitempty"`
+	Places     []string `json:"places,omitempty"`
+	Quantities []string `json:"quantities,omitempty"`
+	Dates      []string `json:"dates,omitempty"`
+	Text       string   `json:"text"`
+}
+
+// Analysis is an item after normalisation and annotation: its sentences,
+// recognised entries, stated dates and, for a claim, its commitment units.
+type Analysis struct {
+	Item      Item       `json:"item"`
+	Lang      string     `json:"lang"`
+	Text      string     `json:"-"`
+	Sentences []Sentence `json:"sentences"`
+	// Units are the commitments attributed to the other side; an item with
+	// at least one is a claim.
+	Units []Unit `json:"units,omitempty"`
+	// Concepts counts topical concepts (event types excluded).
+	Concepts map[string]int `json:"concepts,omitempty"`
+	// Events lists event-type concepts (event_meeting…), sorted.
+	Events []string `json:"events,omitempty"`
+	// Entities counts gazetteer entries by id (places used as places too).
+	Entities map[string]int `json:"entities,omitempty"`
+	// Dates are the dates the text states (YYYY-MM-DD), sorted.
+	Dates []string `json:"dates,omitempty"`
+	// Quantities are the numbers the text states, sorted.
+	Quantities []string `json:"quantities,omitempty"`
+	// Parties lists the sides whose actors act in the text (mx, us, both).
+	Parties []string `json:"parties,omitempty"`
+
+	features []string
+}
+
+// IsClaim reports whether the item attributes at least one commitment to
+// the other side.
+func (a *Analysis) IsClaim() bool { return a != nil && len(a.Units) > 0 }
+
+// Side is the side of the analysed item.
+func (a *Analysis) Side() string { return a.Item.Side }
+
+// Other returns the other side of a two-sided pair (mx ↔ us).
+func Other(side string) string {
+	switch side {
+	case "mx":
+		return "us"
+	case "us":
+		return "mx"
+	}
+	return ""
+}
+
+// Analyze normalises, annotates and extracts the claim units of one item.
+func (e *Engine) Analyze(it Item) *Analysis {
+	a := &Analysis{Item: it, Concepts: map[string]int{}, Entities: map[string]int{}}
+	a.Text = it.Text()
+	a.Lang = it.Lang()
+	if a.Lang != "es" && a.Lang != "en" {
+		a.Lang = detectLang(a.Text)
+	}
+	para := 0
+	for i, sp := range SplitSentences(a.Text) {
+		if i > 0 && strings.Contains(a.Text[a.Sentences[i-1].End:sp.Start], "\n") {
+			para++
+		}
+		s := Sentence{Index: i, Start: sp.Start, End: sp.End, Text: a.Text[sp.Start:sp.End], Paragraph: para}
+		s.Tokens = Tokenize(s.Text, a.Lang, sp.Start)
+		e.annotate(a, &s)
+		a.Sentences = append(a.Sentences, s)
+	}
+	e.extractUnits(a)
+	e.summarise(a)
+	return a
+}
+
+// detectLang guesses es or en from function words, for items whose feed
+// declares no language.
+func detectLang(text string) string {
+	es, en := 0, 0
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch w {
+		case "el", "la", "los", "las", "de", "que", "y", "en", "del", "por":
+			es++
+		case "the", "of", "and", "to", "in", "that", "for", "with", "on":
+			en++
+		}
+	}
+	if es > en {
+		return "es"
+	}
+	return "en"
+}
+
+var determiners = setOf("el la los las un una the a an lo sus su its their his her this these este esta estos estas dicho dicha")
+
+func (e *Engine) annotate(a *Analysis, s *Sentence) {
+	lex := e.lex
+	toks := s.Tokens
+	terms := lex.terms[a.Lang]
+	cues := lex.cues[a.Lang]
+	keys := make([]string, 0, 8)
+	for i := 0; i < len(toks); {
+		matched := 0
+		keys = keys[:0]
+		var b strings.Builder
+		for n := 1; n <= lex.maxTerm && i+n <= len(toks); n++ {
+			if n > 1 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[i+n-1].Stem)
+			keys = append(keys, b.String())
+		}
+		for n := len(keys); n >= 1; n-- {
+			if n == 1 && toks[i].Stop {
+				continue
+			}
+			id, ok := terms[keys[n-1]]
+			if !ok {
+				continue
+			}
+			ent := lex.entries[id]
+			an := Annotation{ID: id, Kind: ent.Kind, Side: ent.Side, Sentence: s.Index, Tok: i, TokEnd: i + n,
+				Start: toks[i].Start, End: toks[i+n-1].End, Surface: a.Text[toks[i].Start:toks[i+n-1].End]}
+			s.Annots = append(s.Annots, an)
+			matched = n
+			break
+		}
+		if matched == 0 {
+			matched = 1
+		}
+		i += matched
+	}
+	for i := 0; i < len(toks); {
+		matched := 0
+		var b strings.Builder
+		best := 0
+		var bestClasses []CueClass
+		for n := 1; n <= lex.maxCue && i+n <= len(toks); n++ {
+			if n > 1 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[i+n-1].Fold)
+			if cl, ok := cues[b.String()]; ok {
+				best, bestClasses = n, cl
+			}
+		}
+		if best > 0 {
+			s.Cues = append(s.Cues, CueHit{Classes: bestClasses, Tok: i, TokEnd: i + best,
+				Surface: a.Text[toks[i].Start:toks[i+best-1].End]})
+			matched = best
+		}
+		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 {
+			s.Cues = append(s.Cues, CueHit{Classes: []CueClass{CueImplement}, Tok: i, TokEnd: i + n, Future: true,
+				Surface: a.Text[toks[i].Start:toks[i+n-1].End]})
+			matched = n
+		} else if fut && best > 0 {
+			s.Cues[len(s.Cues)-1].Future = true
+		}
+		if matched == 0 {
+			matched = 1
+		}
+		i += matched
+	}
+	// A government's name after a place preposition is a place.
+	for k := range s.Annots {
+		an := &s.Annots[k]
+		if an.Kind != KindGovernment || an.Side == SideBoth {
+			continue
+		}
+		j := an.Tok - 1
+		for j >= 0 && determiners[toks[j].Fold] {
+			j--
+		}
+		if j < 0 {
+			continue
+		}
+		for _, c := range s.Cues {
+			if c.TokEnd == j+1 && c.has(CuePlace) {
+				an.AsPlace = true
+			}
+		}
+	}
+}
+
+// futureAt recognises a future-tense verb at token i: English "will"/
+// "shall" + verb, Spanish synthetic futures (-rá, -rán, -remos) and
+// "van a" + infinitive.
+func futureAt(toks []Token, i int, lang string) (bool, int) {
+	t := toks[i]
+	if lang == "es" {
+		low := strings.ToLower(t.Surface)
+		if utf8.RuneCountInString(low) >= 6 {
+			for _, suf := range []string{"ará", "erá", "irá", "arán", "erán", "irán", "aremos", "eremos", "iremos"} {
+				if strings.HasSuffix(low, suf) {
+					return true, 1
+				}
+			}
+		}
+		return false, 0
+	}
+	if t.Fold == "will" || t.Fold == "shall" {
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if toks[j].Fold == "not" || toks[j].Fold == "be" && j+1 < len(toks) && strings.HasSuffix(toks[j+1].Fold, "ed") {
+				continue
+			}
+			if !toks[j].Stop && !toks[j].Num {
+				return true, j - i + 1
+			}
+			if toks[j].Fold != "also" && toks[j].Fold != "now" && toks[j].Fold != "soon" && toks[j].Fold != "be" {
+				return false, 0
+			}
+		}
+	}
+	return false, 0
+}
+
+// party is a party mention in a sentence.
+type party struct {
+	id, side, kind string
+	tok, end       int
+	// oblique marks a party inside a prepositional phrase ("between the
+	// two delegations", "de Estados Unidos"), which is not a subject.
+	oblique bool
+}
+
+// obliqueWords are prepositions that make the party after them a
+// complement rather than a subject.
+var obliqueWords = setOf(`a al de del en entre hacia desde por para sobre ante con contra tras según
+	of to in into from between by for with about on at toward towards through via among against including como as`)
+
+func sentenceParties(s *Sentence, lex *Lexicon) []party {
+	var ps []party
+	for _, an := range s.Annots {
+		ent := lex.entries[an.ID]
+		if an.AsPlace {
+			continue
+		}
+		if ent.IsParty() || an.Kind == KindCountry {
+			p := party{id: an.ID, side: an.Side, kind: an.Kind, tok: an.Tok, end: an.TokEnd}
+			j := an.Tok - 1
+			for j >= 0 && determiners[s.Tokens[j].Fold] {
+				j--
+			}
+			p.oblique = j >= 0 && obliqueWords[s.Tokens[j].Fold]
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// subjectGroup returns the parties acting as the subject of the cue at tok:
+// the nearest party before it and the parties coordinated with it.
+func subjectGroup(s *Sentence, ps []party, tok int) []party {
+	near := -1
+	for k, p := range ps {
+		if p.end <= tok && !p.oblique {
+			near = k
+		}
+	}
+	if near < 0 {
+		return nil
+	}
+	group := []party{ps[near]}
+	pos := ps[near].tok
+	for k := near - 1; k >= 0; k-- {
+		p := ps[k]
+		// Everything between p and the group must be names, function
+		// words, coordination or punctuation.
+		ok := true
+		gap := 0
+		for j := p.end; j < pos; j++ {
+			t := s.Tokens[j]
+			if t.Stop || t.Upper || determiners[t.Fold] || t.Fold == "y" || t.Fold == "and" || t.Fold == "e" {
+				gap++
+				continue
+			}
+			ok = false
+			break
+		}
+		if !ok || gap > 6 {
+			break
+		}
+		if p.oblique {
+			pos = p.tok
+			continue
+		}
+		group = append(group, p)
+		pos = p.tok
+	}
+	return group
+}
+
+func (e *Engine) extractUnits(a *Analysis) {
+	side := a.Item.Side
+	other := Other(side)
+	// A joint reference ("both countries") means the two governments only
+	// where the item names the other side's actors somewhere; otherwise the
+	// pair is the own side and a third country.
+	otherNamed := false
+	for si := range a.Sentences {
+		for _, p := range sentenceParties(&a.Sentences[si], e.lex) {
+			if p.side == other {
+				otherNamed = true
+			}
+		}
+	}
+	var carry []party
+	lastPara := -1
+	for si := range a.Sentences {
+		s := &a.Sentences[si]
+		if s.Paragraph != lastPara {
+			if si == 0 || a.Sentences[si-1].Discussion {
+				carry = nil
+			}
+			lastPara = s.Paragraph
+		}
+		ps := sentenceParties(s, e.lex)
+		if !otherNamed {
+			kept := ps[:0:0]
+			for _, p := range ps {
+				if p.side != SideBoth {
+					kept = append(kept, p)
+				}
+			}
+			ps = kept
+		}
+		hasDiscuss := false
+		for _, c := range s.Cues {
+			if c.has(CueDiscuss) {
+				hasDiscuss = true
+			}
+			if c.has(CueDeny) {
+				s.Denial = true
+			}
+		}
+		var groupForCarry []party
+		lastAction := -100
+		for ci, c := range s.Cues {
+			action := primaryAction(c)
+			if action == "" {
+				continue
+			}
+			// A cue right after another action cue is its complement
+			// ("committed to working with", "acordaron establecer un
+			// operativo conjunto"): the first one decides.
+			governed := c.Tok-lastAction <= 4
+			lastAction = c.TokEnd
+			if governed {
+				continue
+			}
+			// Capitalised mid-sentence in the body, a cue word is part of a
+			// name ("the Joint Declaration", "Security Implementation Group").
+			if si > 0 && c.Tok > 0 && s.Tokens[c.Tok].Upper && !c.Future {
+				continue
+			}
+			if negatedAt(s, ci) || c.has(CueDeny) {
+				s.Denial = true
+				continue
+			}
+			if conditionalAt(s, ci) {
+				continue
+			}
+			if hasDiscuss && (action == CuePosition || action == CueImplement || action == CueHedge) {
+				continue
+			}
+			s.Statement = true
+			group := subjectGroup(s, ps, c.Tok)
+			weak := action == CueImplement || action == CuePosition || action == CueHedge || action == CueDecide
+			if len(group) > 0 && weak && c.Tok-group[0].end > 6 {
+				// A weak cue far from the nearest party is not its verb.
+				group = nil
+			}
+			if len(group) == 0 && !hasPartyBefore(ps, c.Tok) {
+				group = carry
+			} else if len(group) > 0 {
+				groupForCarry = group
+			}
+			attributed := attributedTo(group, other, side)
+			if !attributed && (action == CueAgree || action == CueSign || action == CueJoint) {
+				attributed = partnerAfterWith(s, ps, c, other)
+			}
+			if !attributed || side == "" {
+				continue
+			}
+			u := e.unitFrom(a, s, c, action, group)
+			a.Units = append(a.Units, u)
+			break
+		}
+		if hasDiscuss && !s.Statement {
+			s.Discussion = true
+		}
+		if groupForCarry != nil {
+			carry = groupForCarry
+		} else if g := subjectGroup(s, ps, len(s.Tokens)); len(g) > 0 {
+			carry = g
+		}
+	}
+}
+
+func hasPartyBefore(ps []party, tok int) bool {
+	for _, p := range ps {
+		if p.end <= tok {
+			return true
+		}
+	}
+	return false
+}
+
+// primaryAction returns the strongest action class of a cue, or "".
+func primaryAction(c CueHit) CueClass {
+	for _, cl := range []CueClass{CueAgree, CueSign, CueJoint, CueCommit, CueDecide, CueImplement, CuePosition, CueHedge} {
+		if c.has(cl) {
+			return cl
+		}
+	}
+	return ""
+}
+
+// negatedAt reports a negation word in the three tokens before cue ci.
+func negatedAt(s *Sentence, ci int) bool {
+	c := s.Cues[ci]
+	for _, o := range s.Cues {
+		if o.has(CueNegate) && o.TokEnd <= c.Tok && c.Tok-o.TokEnd <= 3 {
+			return true
+		}
+	}
+	for j := c.Tok; j < c.TokEnd; j++ {
+		if f := s.Tokens[j].Fold; f == "not" || f == "no" || strings.HasSuffix(f, "n't") {
+			return true
+		}
+	}
+	return false
+}
+
+// conditionalAt reports a conditional marker in the six tokens before cue ci.
+func conditionalAt(s *Sentence, ci int) bool {
+	c := s.Cues[ci]
+	for _, o := range s.Cues {
+		if o.has(CueCond) && o.TokEnd <= c.Tok && c.Tok-o.TokEnd <= 5 {
+			return true
+		}
+	}
+	return false
+}
+
+func attributedTo(group []party, other, own string) bool {
+	hasOther, hasOwn, hasThird := false, false, false
+	for _, p := range group {
+		switch {
+		case p.side == SideBoth:
+			hasOther, hasOwn = true, true
+		case p.side == other:
+			hasOther = true
+		case p.side == own:
+			hasOwn = true
+		case p.kind == KindCountry:
+			hasThird = true
+		}
+	}
+	if hasThird && !hasOwn {
+		return false
+	}
+	return hasOther
+}
+
+// partnerAfterWith finds an other-side party introduced as a partner ("con",
+// "with", "in coordination with") of a reciprocal action.
+func partnerAfterWith(s *Sentence, ps []party, c CueHit, other string) bool {
+	if c.has(CueWith) || strings.HasSuffix(c.Surface, " with") || strings.HasSuffix(c.Surface, " con") {
+		// The cue itself introduces the partner ("in coordination with").
+		for _, p := range ps {
+			if (p.side == other || p.side == SideBoth) && p.tok >= c.TokEnd && p.tok-c.TokEnd <= 3 {
+				return true
+			}
+		}
+	}
+	for _, p := range ps {
+		if p.side != other && p.side != SideBoth {
+			continue
+		}
+		for _, w := range s.Cues {
+			if (w.has(CueWith) || w.has(CueJoint)) && w.TokEnd <= p.tok && p.tok-w.TokEnd <= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *Engine) unitFrom(a *Analysis, s *Sentence, c CueHit, action CueClass, group []party) Unit {
+	u := Unit{Sentence: s.Index, Action: action, Cue: c.Surface, Modality: ModalityStated, Text: s.Text}
+	if c.Future {
+		u.Modality = ModalityFuture
+	}
+	if action == CueHedge {
+		u.Modality = ModalityHedged
+	}
+	seen := map[string]bool{}
+	for _, p := range group {
+		if !seen[p.id] {
+			seen[p.id] = true
+			u.Parties = append(u.Parties, p.id)
+		}
+	}
+	// The unit's content is its sentence plus the list items a colon
+	// introduces ("acordaron lo siguiente:").
+	sents := []*Sentence{s}
+	if strings.HasSuffix(strings.TrimSpace(s.Text), ":") {
+		for j := s.Index + 1; j < len(a.Sentences) && j <= s.Index+6; j++ {
+			sents = append(sents, &a.Sentences[j])
+		}
+	}
+	for _, ss := range sents {
+		for _, an := range ss.Annots {
+			if seen[an.ID] {
+				continue
+			}
+			seen[an.ID] = true
+			switch {
+			case an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_"):
+				u.Objects = append(u.Objects, an.ID)
+			case an.Kind == KindCrossing || an.Kind == KindPlace:
+				u.Places = append(u.Places, an.ID)
+			}
+		}
+		u.Quantities = append(u.Quantities, quantities(ss.Tokens)...)
+		u.Dates = append(u.Dates, statedDates(ss.Tokens, a.Item.Published)...)
+	}
+	sort.Strings(u.Objects)
+	sort.Strings(u.Places)
+	u.Quantities = uniqSorted(u.Quantities)
+	u.Dates = uniqSorted(u.Dates)
+	return u
+}
+
+func (e *Engine) summarise(a *Analysis) {
+	events := map[string]bool{}
+	sides := map[string]bool{}
+	var dates, qty []string
+	for _, s := range a.Sentences {
+		for _, an := range s.Annots {
+			switch {
+			case an.Kind == KindConcept && strings.HasPrefix(an.ID, "event_"):
+				events[an.ID] = true
+			case an.Kind == KindConcept:
+				a.Concepts[an.ID]++
+			default:
+				a.Entities[an.ID]++
+				if e.lex.entries[an.ID].IsParty() && !an.AsPlace && an.Side != "" {
+					sides[an.Side] = true
+				}
+			}
+		}
+		dates = append(dates, statedDates(s.Tokens, a.Item.Published)...)
+		qty = append(qty, quantities(s.Tokens)...)
+	}
+	a.Events = sortedKeys(events)
+	a.Parties = sortedKeys(sides)
+	a.Dates = uniqSorted(dates)
+	a.Quantities = uniqSorted(qty)
+	feats := make([]string, 0, len(a.Concepts)+len(a.Entities))
+	for id := range a.Concepts {
+		feats = append(feats, id)
+	}
+	for id := range a.Entities {
+		feats = append(feats, id)
+	}
+	sort.Strings(feats)
+	a.features = feats
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func uniqSorted(xs []string) []string {
+	if len(xs) == 0 {
+		return nil
+	}
+	sort.Strings(xs)
+	out := xs[:1]
+	for _, x := range xs[1:] {
+		if x != out[len(out)-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+var months = map[string]time.Month{
+	"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+	"septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+var relativeDays = map[string]int{"hoy": 0, "today": 0, "tonight": 0, "ayer": -1, "yesterday": -1, "tomorrow": 1, "manana": 0}
+
+// statedDates finds the calendar dates a sentence states ("21 de julio",
+// "July 21, 2019", "Jan. 16", "today"), with the year taken from the text or
+// else the one that puts the date nearest to publication.
+func statedDates(toks []Token, pub time.Time) []string {
+	var out []string
+	day := func(s string) int {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > 31 {
+			return 0
+		}
+		return n
+	}
+	year := func(k int) int {
+		if k < len(toks) && toks[k].Num {
+			if y, err := strconv.Atoi(toks[k].Fold); err == nil && y >= 1900 && y <= 2100 {
+				return y
+			}
+		}
+		return 0
+	}
+	add := func(y int, m time.Month, d int) {
+		if y == 0 {
+			best := time.Time{}
+			for _, cy := range []int{pub.Year() - 1, pub.Year(), pub.Year() + 1} {
+				t := time.Date(cy, m, d, 12, 0, 0, 0, time.UTC)
+				if best.IsZero() || absDur(t.Sub(pub)) < absDur(best.Sub(pub)) {
+					best = t
+				}
+			}
+			out = append(out, best.Format("2006-01-02"))
+			return
+		}
+		out = append(out, time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format("2006-01-02"))
+	}
+	for i, t := range toks {
+		if off, ok := relativeDays[t.Fold]; ok && !pub.IsZero() {
+			if t.Fold == "manana" && !(i > 0 && (toks[i-1].Fold == "esta" || toks[i-1].Fold == "la")) {
+				continue
+			}
+			out = append(out, pub.AddDate(0, 0, off).Format("2006-01-02"))
+			continue
+		}
+		m, ok := months[t.Fold]
+		if !ok {
+			continue
+		}
+		// 21 de julio (de 2019)
+		if i >= 2 && toks[i-1].Fold == "de" && day(toks[i-2].Fold) > 0 {
+			y := 0
+			if i+2 < len(toks) && toks[i+1].Fold == "de" {
+				y = year(i + 2)
+			}
+			add(y, m, day(toks[i-2].Fold))
+			continue
+		}
+		// July 21(, 2019)
+		if i+1 < len(toks) && toks[i+1].Num && day(toks[i+1].Fold) > 0 {
+			if t.Fold == "may" && !toks[i].Upper {
+				continue
+			}
+			add(year(i+2), m, day(toks[i+1].Fold))
+			continue
+		}
+		// 21 July 2019
+		if i >= 1 && day(toks[i-1].Fold) > 0 && toks[i].Upper {
+			add(year(i+1), m, day(toks[i-1].Fold))
+		}
+	}
+	return out
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// quantities returns the numbers a sentence states that are neither days of
+// a date nor years.
+func quantities(toks []Token) []string {
+	var out []string
+	for i, t := range toks {
+		if !t.Num {
+			continue
+		}
+		n, err := strconv.ParseFloat(t.Stem, 64)
+		if err != nil || n < 2 {
+			continue
+		}
+		if n >= 1900 && n <= 2100 && !strings.ContainsAny(t.Fold, ",.") {
+			continue
+		}
+		near := func(k int) bool {
+			if k < 0 || k >= len(toks) {
+				return false
+			}
+			_, ok := months[toks[k].Fold]
+			return ok
+		}
+		if n <= 31 && (near(i-1) || near(i+2) && toks[i+1].Fold == "de" || near(i+1)) {
+			continue
+		}
+		out = append(out, t.Stem)
+	}
+	return out
+}

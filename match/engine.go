@@ -1,0 +1,609 @@
+package match
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+)
+
+// Options tunes the engine; the zero value takes the product's defaults.
+type Options struct {
+	// Window is how long after a claim the other side may confirm it (168h).
+	Window time.Duration
+	// Lookback is how long before a claim a counterpart may have been
+	// published (48h).
+	Lookback time.Duration
+	// MinCoverage is the share of the window each other-side feed must have
+	// been polled successfully; below it a would-be unconfirmed verdict
+	// abstains as unverified (0.9).
+	MinCoverage float64
+	// Language is the newsroom language of explanations: "en" or "es".
+	Language string
+	// ReviewWeakClaims makes claims whose only commitments are hedged
+	// abstain as needs_review instead of alerting.
+	ReviewWeakClaims bool
+}
+
+func (o Options) withDefaults() Options {
+	if o.Window <= 0 {
+		o.Window = 168 * time.Hour
+	}
+	if o.Lookback <= 0 {
+		o.Lookback = 48 * time.Hour
+	}
+	if o.MinCoverage <= 0 {
+		o.MinCoverage = 0.9
+	}
+	if o.Language != "es" {
+		o.Language = "en"
+	}
+	return o
+}
+
+// Engine analyses items and decides claims; it holds no mutable state and
+// is safe for concurrent use.
+type Engine struct {
+	lex  *Lexicon
+	opts Options
+}
+
+// NewEngine returns an engine over lex with opts (zero fields take their
+// defaults).
+func NewEngine(lex *Lexicon, opts Options) *Engine {
+	return &Engine{lex: lex, opts: opts.withDefaults()}
+}
+
+// Options returns the options in force, defaults filled in.
+func (e *Engine) Options() Options { return e.opts }
+
+// Lexicon returns the engine's lexicon.
+func (e *Engine) Lexicon() *Lexicon { return e.lex }
+
+// Deadline returns when a claim's window closes.
+func (e *Engine) Deadline(a *Analysis) time.Time { return a.Item.Published.Add(e.opts.Window) }
+
+// Ref names one item by feed and GUID.
+type Ref struct {
+	Feed string `json:"feed"`
+	GUID string `json:"guid"`
+}
+
+// RefOf returns the Ref of an item.
+func RefOf(it Item) Ref { return Ref{Feed: it.Feed, GUID: it.GUID} }
+
+// Status is a claim's verdict.
+type Status int
+
+// Verdicts of a claim.
+const (
+	Pending Status = iota
+	Confirmed
+	Partial
+	Unconfirmed
+)
+
+var statusNames = [...]string{"pending", "confirmed", "partial", "unconfirmed"}
+
+// String returns the lower-case word for s.
+func (s Status) String() string {
+	if s < 0 || int(s) >= len(statusNames) {
+		return fmt.Sprintf("status(%d)", int(s))
+	}
+	return statusNames[s]
+}
+
+// MarshalText encodes s as its lower-case word.
+func (s Status) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText decodes a lower-case word.
+func (s *Status) UnmarshalText(b []byte) error {
+	for i, n := range statusNames {
+		if n == string(b) {
+			*s = Status(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown status %q", b)
+}
+
+// Alerts reports whether a newsroom is alerted for s.
+func (s Status) Alerts() bool { return s == Partial || s == Unconfirmed }
+
+// Abstention says why a decision withholds its alert.
+type Abstention int
+
+// Abstentions.
+const (
+	NoAbstention Abstention = iota
+	// Unverified: the other side's feeds were not watched enough of the
+	// window to call a claim unconfirmed.
+	Unverified
+	// NeedsReview: the evidence is too weak to alert without a person.
+	NeedsReview
+)
+
+var abstentionNames = [...]string{"", "unverified", "needs_review"}
+
+// String returns the lower-case word for a ("" for none).
+func (a Abstention) String() string {
+	if a < 0 || int(a) >= len(abstentionNames) {
+		return fmt.Sprintf("abstention(%d)", int(a))
+	}
+	return abstentionNames[a]
+}
+
+// MarshalText encodes a as its lower-case word.
+func (a Abstention) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText decodes a lower-case word.
+func (a *Abstention) UnmarshalText(b []byte) error {
+	for i, n := range abstentionNames {
+		if n == string(b) {
+			*a = Abstention(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown abstention %q", b)
+}
+
+// Outcome is what the other side's items say about one commitment unit.
+type Outcome int
+
+// Unit outcomes.
+const (
+	Absent Outcome = iota
+	Discussed
+	Contradicted
+	Stated
+)
+
+var outcomeNames = [...]string{"absent", "discussed", "contradicted", "stated"}
+
+// String returns the lower-case word for o.
+func (o Outcome) String() string {
+	if o < 0 || int(o) >= len(outcomeNames) {
+		return fmt.Sprintf("outcome(%d)", int(o))
+	}
+	return outcomeNames[o]
+}
+
+// MarshalText encodes o as its lower-case word.
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnitResult is the verdict on one commitment unit, with the evidence.
+type UnitResult struct {
+	Unit    Unit    `json:"unit"`
+	Outcome Outcome `json:"outcome"`
+	// Evidence is the other-side item whose sentence decided the outcome.
+	Evidence *Ref `json:"evidence,omitempty"`
+	// Sentence is that sentence.
+	Sentence string `json:"sentence,omitempty"`
+	// Shared are the unit's concepts and places the sentence states.
+	Shared []string `json:"shared,omitempty"`
+	// Missing are the unit's concepts and places no candidate states.
+	Missing []string `json:"missing,omitempty"`
+}
+
+// CandidateScore is one other-side item considered for a claim, with the
+// anchors it shares and whether it covers the same event.
+type CandidateScore struct {
+	Ref       Ref       `json:"ref"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published"`
+	Score     float64   `json:"score"`
+	SameEvent bool      `json:"same_event"`
+	// Reason says, when not the same event, why not.
+	Reason   string   `json:"reason,omitempty"`
+	Concepts []string `json:"concepts,omitempty"`
+	People   []string `json:"people,omitempty"`
+	Places   []string `json:"places,omitempty"`
+	Agencies []string `json:"agencies,omitempty"`
+	Dates    []string `json:"dates,omitempty"`
+	Events   []string `json:"events,omitempty"`
+}
+
+// Decision is the engine's verdict on one claim at one time.
+type Decision struct {
+	Feed      string    `json:"feed"`
+	GUID      string    `json:"guid"`
+	Title     string    `json:"title"`
+	Side      string    `json:"side"`
+	Published time.Time `json:"published"`
+	Status    Status    `json:"status"`
+	// Final reports that the window has closed: the verdict will not change.
+	Final    bool      `json:"final"`
+	Deadline time.Time `json:"deadline"`
+	// Matches are the other-side items that state the claim or cover the
+	// same event.
+	Matches []Ref `json:"matches"`
+	// Denied reports that the other side addressed the claim and contradicted it.
+	Denied  bool       `json:"denied"`
+	Abstain Abstention `json:"abstain"`
+	// ConfirmedLate reports a confirmation published after the window closed.
+	ConfirmedLate bool `json:"confirmed_late"`
+	// LateMatch is the item that confirmed late.
+	LateMatch   *Ref             `json:"late_match,omitempty"`
+	Units       []UnitResult     `json:"units"`
+	Considered  []CandidateScore `json:"considered"`
+	Explanation Explanation      `json:"explanation"`
+}
+
+// Ref returns the claim's Ref.
+func (d Decision) Ref() Ref { return Ref{Feed: d.Feed, GUID: d.GUID} }
+
+// ScoredStatus is the status as the replay contract prints it: one of
+// confirmed, partial or unconfirmed. A decision that abstains as
+// needs_review is printed as confirmed (no alert); an unverified one keeps
+// its status and says so in the abstain field.
+func (d Decision) ScoredStatus() Status {
+	if d.Abstain == NeedsReview {
+		return Confirmed
+	}
+	if d.Status == Pending {
+		return Unconfirmed
+	}
+	return d.Status
+}
+
+// ReplayJSON encodes d as one line of `gapwatch replay` output.
+func (d Decision) ReplayJSON() ([]byte, error) {
+	m := d.Matches
+	if m == nil {
+		m = []Ref{}
+	}
+	out := struct {
+		Feed          string `json:"feed"`
+		GUID          string `json:"guid"`
+		Status        Status `json:"status"`
+		Matches       []Ref  `json:"matches"`
+		Explanation   string `json:"explanation"`
+		Denied        bool   `json:"denied"`
+		Abstain       string `json:"abstain"`
+		ConfirmedLate bool   `json:"confirmed_late"`
+		Underlying    Status `json:"underlying_status"`
+	}{d.Feed, d.GUID, d.ScoredStatus(), m, d.ExplanationText(""), d.Denied, d.Abstain.String(), d.ConfirmedLate, d.Status}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("encode decision %s/%s: %w", d.Feed, d.GUID, err)
+	}
+	return b, nil
+}
+
+// FeedCoverage is how long one feed was watched in a claim's window and how
+// much of that it was failing.
+type FeedCoverage struct {
+	Feed    string        `json:"feed"`
+	Side    string        `json:"side"`
+	Watched time.Duration `json:"watched"`
+	Failing time.Duration `json:"failing"`
+}
+
+// Share is the part of the watched time the feed was polled successfully.
+func (f FeedCoverage) Share() float64 {
+	if f.Watched <= 0 {
+		return 0
+	}
+	return 1 - float64(f.Failing)/float64(f.Watched)
+}
+
+// Coverage is feed coverage by feed name, for the other side's feeds.
+type Coverage map[string]FeedCoverage
+
+// weakest returns the other-side feeds below min, sorted by name.
+func (c Coverage) below(side string, min float64) []FeedCoverage {
+	var out []FeedCoverage
+	for _, f := range c {
+		if f.Side != "" && f.Side != side {
+			continue
+		}
+		if f.Share() < min {
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Feed < out[j].Feed })
+	return out
+}
+
+// weights of shared anchors by entity kind.
+var kindWeight = map[string]float64{
+	KindPerson: 2.0, KindRole: 1.2, KindInstitution: 1.0, KindCrossing: 1.5, KindPlace: 0.8,
+	KindGovernment: 0.2, KindNationals: 0.2, KindCountry: 0.5,
+}
+
+// scoreCandidate scores one candidate against a claim.
+func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
+	cs := CandidateScore{Ref: RefOf(c.Item), Title: c.Item.Title, Published: c.Item.Published}
+	idf := func(id string) float64 {
+		n := float64(ix.n) + 1
+		return math.Log(1 + n/float64(1+ix.df[id]))
+	}
+	var score float64
+	for _, id := range sortedCountKeys(q.Concepts) {
+		if c.Concepts[id] > 0 {
+			cs.Concepts = append(cs.Concepts, id)
+			score += idf(id)
+		}
+	}
+	for _, id := range sortedCountKeys(q.Entities) {
+		if c.Entities[id] == 0 {
+			continue
+		}
+		ent := e.lex.entries[id]
+		w := kindWeight[ent.Kind]
+		if w == 0 {
+			w = 0.5
+		}
+		score += w * idf(id)
+		switch ent.Kind {
+		case KindPerson, KindRole:
+			cs.People = append(cs.People, id)
+		case KindCrossing, KindPlace:
+			cs.Places = append(cs.Places, id)
+		case KindInstitution:
+			cs.Agencies = append(cs.Agencies, id)
+		}
+	}
+	for _, ev := range q.Events {
+		for _, cev := range c.Events {
+			if ev == cev {
+				cs.Events = append(cs.Events, ev)
+				score += 1
+			}
+		}
+	}
+	shared, conflict := dateOverlap(q.Dates, c.Dates)
+	cs.Dates = shared
+	if len(shared) > 0 {
+		score += 2
+	}
+	days := absDur(q.Item.Published.Sub(c.Item.Published)).Hours() / 24
+	score -= 0.15 * days
+	cs.Score = math.Round(score*100) / 100
+	// Same event: shared topic, the claimer's government acting in the
+	// candidate (a unilateral action fails this), no clash of stated
+	// event dates, and enough anchors.
+	switch {
+	case len(cs.Concepts) == 0:
+		cs.Reason = "no shared topic"
+	case !hasSide(c.Parties, q.Item.Side):
+		cs.Reason = "no party of the claimant's side (unilateral)"
+	case conflict && len(q.Events) > 0 && len(c.Events) > 0:
+		cs.Reason = "different dates"
+	case cs.Score < sameEventThreshold:
+		cs.Reason = "too little in common"
+	default:
+		cs.SameEvent = true
+	}
+	return cs
+}
+
+// sameEventThreshold is the anchor score above which a candidate that
+// passes the topic and party tests covers the same event.
+const sameEventThreshold = 6.0
+
+func hasSide(parties []string, side string) bool {
+	for _, p := range parties {
+		if p == side || p == SideBoth {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOverlap returns the claim dates that a candidate also states (±1
+// day) and whether both state dates and none agree.
+func dateOverlap(a, b []string) ([]string, bool) {
+	if len(a) == 0 || len(b) == 0 {
+		return nil, false
+	}
+	var shared []string
+	for _, x := range a {
+		tx, err := time.Parse("2006-01-02", x)
+		if err != nil {
+			continue
+		}
+		for _, y := range b {
+			ty, err := time.Parse("2006-01-02", y)
+			if err != nil {
+				continue
+			}
+			if absDur(tx.Sub(ty)) <= 24*time.Hour {
+				shared = append(shared, x)
+				break
+			}
+		}
+	}
+	return shared, len(shared) == 0
+}
+
+func sortedCountKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Decide judges a claim against its candidates (the other side's items in
+// the window, see Candidates) at time now, given how well the other side's
+// feeds were watched.
+func (e *Engine) Decide(claim *Analysis, candidates []*Analysis, cov Coverage, now time.Time) Decision {
+	return e.decide(nil, claim, candidates, cov, now, time.Time{})
+}
+
+// decide judges claim; a non-zero until widens the window's end (for late
+// confirmations) without changing the deadline.
+func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov Coverage, now, until time.Time) Decision {
+	if ix == nil {
+		ix = e.NewIndex()
+		for _, c := range candidates {
+			ix.Add(c)
+		}
+		ix.Add(claim)
+	}
+	it := claim.Item
+	d := Decision{Feed: it.Feed, GUID: it.GUID, Title: it.Title, Side: it.Side, Published: it.Published,
+		Deadline: e.Deadline(claim), Matches: []Ref{}}
+	d.Final = !now.Before(d.Deadline)
+	from, to := it.Published.Add(-e.opts.Lookback), d.Deadline
+	if !until.IsZero() {
+		to = until
+	}
+	var same []*Analysis
+	for _, c := range candidates {
+		p := c.Item.Published
+		if c.Item.Side == it.Side || c.Item.Side == "" || p.Before(from) || p.After(to) || p.After(now) {
+			continue
+		}
+		cs := e.scoreCandidate(ix, claim, c)
+		d.Considered = append(d.Considered, cs)
+		if cs.SameEvent {
+			same = append(same, c)
+			d.Matches = append(d.Matches, cs.Ref)
+		}
+	}
+	sort.SliceStable(d.Considered, func(i, j int) bool {
+		if d.Considered[i].Score != d.Considered[j].Score {
+			return d.Considered[i].Score > d.Considered[j].Score
+		}
+		return refLess(d.Considered[i].Ref, d.Considered[j].Ref)
+	})
+	if len(d.Considered) > maxConsidered {
+		d.Considered = d.Considered[:maxConsidered]
+	}
+	sort.Slice(d.Matches, func(i, j int) bool { return refLess(d.Matches[i], d.Matches[j]) })
+	allStated := true
+	for _, u := range claim.Units {
+		r := e.verifyUnit(u, same)
+		if r.Outcome != Stated {
+			allStated = false
+		}
+		if r.Outcome == Contradicted {
+			d.Denied = true
+		}
+		d.Units = append(d.Units, r)
+	}
+	switch {
+	case len(same) > 0 && allStated:
+		d.Status = Confirmed
+	case !d.Final:
+		d.Status = Pending
+	case len(same) > 0:
+		d.Status = Partial
+	default:
+		d.Status = Unconfirmed
+	}
+	if d.Status == Unconfirmed {
+		if weak := cov.below(Other(it.Side), e.opts.MinCoverage); len(weak) > 0 {
+			d.Abstain = Unverified
+		}
+	}
+	if d.Status.Alerts() && d.Abstain == NoAbstention && e.opts.ReviewWeakClaims && weakClaim(claim) {
+		d.Abstain = NeedsReview
+	}
+	d.Explanation = e.explain(claim, d, cov)
+	return d
+}
+
+const maxConsidered = 5
+
+// weakClaim reports a claim whose every unit is hedged.
+func weakClaim(a *Analysis) bool {
+	for _, u := range a.Units {
+		if u.Modality != ModalityHedged {
+			return false
+		}
+	}
+	return true
+}
+
+func refLess(a, b Ref) bool {
+	if a.Feed != b.Feed {
+		return a.Feed < b.Feed
+	}
+	return a.GUID < b.GUID
+}
+
+// verifyUnit looks for the unit in the same-event items' sentences.
+func (e *Engine) verifyUnit(u Unit, same []*Analysis) UnitResult {
+	r := UnitResult{Unit: u, Outcome: Absent}
+	want := append(append([]string{}, u.Objects...), specificPlaces(e.lex, u.Places)...)
+	need := 1
+	if len(u.Objects) > 2 {
+		need = (len(u.Objects) + 1) / 2
+	}
+	found := map[string]bool{}
+	for _, c := range same {
+		for _, s := range c.Sentences {
+			var shared []string
+			objs := 0
+			ids := map[string]bool{}
+			for _, an := range s.Annots {
+				ids[an.ID] = true
+			}
+			for _, w := range want {
+				if ids[w] {
+					shared = append(shared, w)
+					found[w] = true
+					if isIn(u.Objects, w) {
+						objs++
+					}
+				}
+			}
+			var out Outcome
+			switch {
+			case len(shared) == 0:
+				continue
+			case s.Denial:
+				out = Contradicted
+			case s.Discussion:
+				out = Discussed
+			case objs >= need || len(u.Objects) == 0:
+				out = Stated
+			default:
+				out = Discussed
+			}
+			if better(out, r.Outcome) || out == r.Outcome && len(shared) > len(r.Shared) {
+				ref := RefOf(c.Item)
+				r.Outcome, r.Evidence, r.Sentence, r.Shared = out, &ref, s.Text, shared
+			}
+		}
+	}
+	for _, w := range want {
+		if !found[w] {
+			r.Missing = append(r.Missing, w)
+		}
+	}
+	return r
+}
+
+// better orders outcomes for the evidence kept: a denial outranks a
+// statement (the strongest alert), a statement outranks a discussion.
+func better(a, b Outcome) bool {
+	rank := map[Outcome]int{Absent: 0, Discussed: 1, Stated: 2, Contradicted: 3}
+	return rank[a] > rank[b]
+}
+
+func isIn(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// specificPlaces keeps the crossings of a unit: the finest places, whose
+// absence from the counterpart makes a commitment only partly stated.
+func specificPlaces(lex *Lexicon, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if ent := lex.entries[id]; ent != nil && ent.Kind == KindCrossing {
+			out = append(out, id)
+		}
+	}
+	return out
+}
