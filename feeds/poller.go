@@ -109,10 +109,13 @@ type PollResult struct {
 	Err error
 	// Duration is how long the poll took.
 	Duration time.Duration
+
+	recorded bool // the store recorded the poll as a success
 }
 
-// OK reports a poll that fetched and was recorded as a success.
-func (r PollResult) OK() bool { return !r.Skipped && r.Class == "" && r.Err == nil }
+// OK reports a poll that fetched and was recorded as a success (even if
+// the OnItems hook failed afterwards).
+func (r PollResult) OK() bool { return !r.Skipped && r.Class == "" && r.recorded }
 
 // feedOf is the store's identity of src.
 func feedOf(src Source) store.Feed {
@@ -189,6 +192,7 @@ func (p *Poller) Poll(ctx context.Context, src Source) (PollResult, error) {
 			"duration", res.Duration, "error", err)
 		return res, res.Err
 	}
+	res.recorded = true
 	res.New, res.Revised = len(saved.New), len(saved.Revised)
 	res.Unchanged, res.Duplicates = saved.Unchanged, saved.Duplicates
 	p.metrics.observe(res)

@@ -39,6 +39,10 @@ type SchedulerOptions struct {
 	Location *time.Location
 	// Logger receives scheduling records (discarded when nil).
 	Logger *slog.Logger
+	// PollAtStart runs every feed's job once at Start (after its spread)
+	// instead of waiting for its first cron tick; the stored backoff still
+	// decides whether each feed is fetched.
+	PollAtStart bool
 }
 
 // Scheduler runs each feed's polls on its own cron schedule: a feed's job
@@ -49,8 +53,10 @@ type Scheduler struct {
 	poll      PollFunc
 	sem       chan struct{}
 	maxSpread time.Duration
+	atStart   bool
 	log       *slog.Logger
 	cron      *cron.Cron
+	jobs      []cron.Job
 
 	mu      sync.Mutex
 	feeds   map[string]bool
@@ -87,6 +93,7 @@ func NewScheduler(poll PollFunc, opts SchedulerOptions) *Scheduler {
 		poll:      poll,
 		sem:       make(chan struct{}, n),
 		maxSpread: spread,
+		atStart:   opts.PollAtStart,
 		log:       log,
 		cron:      cron.New(cron.WithLocation(loc), cron.WithLogger(cronLogger{log})),
 		feeds:     map[string]bool{},
@@ -121,7 +128,9 @@ func (s *Scheduler) Add(src Source, spec string) error {
 		return fmt.Errorf("feed %s: scheduled twice", src.Name)
 	}
 	s.feeds[src.Name] = true
-	s.cron.Schedule(sched, s.job(src))
+	j := s.job(src)
+	s.jobs = append(s.jobs, j)
+	s.cron.Schedule(sched, j)
 	return nil
 }
 
@@ -152,6 +161,11 @@ func (s *Scheduler) Start(ctx context.Context) {
 	s.started = true
 	s.runCtx, s.cancel = context.WithCancel(ctx)
 	s.cron.Start()
+	if s.atStart {
+		for _, j := range s.jobs {
+			go j.Run()
+		}
+	}
 }
 
 // Stop stops scheduling, lets the polls in flight finish and returns nil;

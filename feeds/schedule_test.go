@@ -305,3 +305,30 @@ func TestSchedulerStopCancelsBlockedPoll(t *testing.T) {
 	default:
 	}
 }
+
+func TestSchedulerPollAtStart(t *testing.T) {
+	g := newGateServer(t, fixture(t, "press.xml"))
+	st := tempStore(t)
+	p := newTestPoller(st, newClock(), PollerOptions{})
+	s := NewScheduler(p.Poll, SchedulerOptions{MaxSpread: -1, PollAtStart: true})
+	src := Source{Name: "yearly", Side: "us", URL: g.URL + "/yearly"}
+	if err := s.Add(src, "@yearly"); err != nil {
+		t.Fatal(err)
+	}
+	s.Start(context.Background())
+	select {
+	case path := <-g.arrived:
+		if path != "/yearly" {
+			t.Errorf("polled %s", path)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no poll at start")
+	}
+	g.release <- struct{}{}
+	if err := s.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st := feedState(t, st, src.Name); st.Polls != 1 {
+		t.Errorf("polls = %d, want the one at start", st.Polls)
+	}
+}
