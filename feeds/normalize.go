@@ -105,6 +105,13 @@ func (w *textWriter) brk(level int) {
 // text appends a run of text, folding its whitespace.
 func (w *textWriter) text(p []byte) {
 	for len(p) > 0 {
+		if c := p[0]; c > ' ' && c < 0x7f {
+			// Printable ASCII: the common case, without rune decoding.
+			w.flush()
+			w.b.WriteByte(c)
+			p = p[1:]
+			continue
+		}
 		r, n := utf8.DecodeRune(p)
 		p = p[n:]
 		if isFoldSpace(r) {
@@ -114,19 +121,27 @@ func (w *textWriter) text(p []byte) {
 		if isInvisible(r) {
 			continue
 		}
-		if w.b.Len() > 0 {
-			switch w.pending {
-			case brkSpace:
-				w.b.WriteByte(' ')
-			case brkLine:
-				w.b.WriteByte('\n')
-			case brkPara:
-				w.b.WriteString("\n\n")
-			}
-		}
-		w.pending = 0
+		w.flush()
 		w.b.WriteRune(r)
 	}
+}
+
+// flush writes the separator held back before visible text.
+func (w *textWriter) flush() {
+	if w.pending == 0 {
+		return
+	}
+	if w.b.Len() > 0 {
+		switch w.pending {
+		case brkSpace:
+			w.b.WriteByte(' ')
+		case brkLine:
+			w.b.WriteByte('\n')
+		case brkPara:
+			w.b.WriteString("\n\n")
+		}
+	}
+	w.pending = 0
 }
 
 // isFoldSpace reports whether r is whitespace to fold, including the
