@@ -233,7 +233,7 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				Surface: a.Text[toks[i].Start:toks[i+best-1].End]})
 			matched = best
 		}
-		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 {
+		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 && !isSchedule(cues, toks, i, n) {
 			s.Cues = append(s.Cues, CueHit{Classes: []CueClass{CueImplement}, Tok: i, TokEnd: i + n, Future: true,
 				Surface: a.Text[toks[i].Start:toks[i+n-1].End]})
 			matched = n
@@ -264,6 +264,20 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 			}
 		}
 	}
+}
+
+// isSchedule reports a future of a travel, meeting or being verb ("will
+// travel", "viajará", "estará"): a plan, not a commitment.
+func isSchedule(cues map[string][]CueClass, toks []Token, i, n int) bool {
+	for j := i; j < i+n; j++ {
+		if hasClass(cues[toks[j].Fold], CueSchedule) {
+			return true
+		}
+	}
+	if i+n < len(toks) && hasClass(cues[toks[i+n-1].Fold+" "+toks[i+n].Fold], CueSchedule) {
+		return true
+	}
+	return false
 }
 
 // futureAt recognises a future-tense verb at token i: English "will"/
@@ -309,8 +323,12 @@ type party struct {
 
 // obliqueWords are prepositions that make the party after them a
 // complement rather than a subject.
-var obliqueWords = setOf(`a al de del en entre hacia desde por para sobre ante con contra tras según
-	of to in into from between by for with about on at toward towards through via among against including como as`)
+var obliqueWords = setOf(`a al en entre hacia desde por para sobre ante con contra tras según
+	to in into from between by for with about on at toward towards through via among against including como as`)
+
+// relativeWords link a party to the verb of its relative clause ("del
+// Gobierno de Estados Unidos, que autorizó…").
+var relativeWords = setOf("que quien quienes cual cuales which who that")
 
 func sentenceParties(s *Sentence, lex *Lexicon) []party {
 	var ps []party
@@ -337,7 +355,23 @@ func sentenceParties(s *Sentence, lex *Lexicon) []party {
 func subjectGroup(s *Sentence, ps []party, tok int) []party {
 	near := -1
 	for k, p := range ps {
-		if p.end <= tok && !p.oblique {
+		if p.end > tok {
+			continue
+		}
+		if !p.oblique {
+			near = k
+			continue
+		}
+		// An oblique party is the subject of a relative clause that
+		// holds the cue: "…del Gobierno de Estados Unidos, que autorizó".
+		rel := true
+		for j := p.end; j < tok; j++ {
+			if !relativeWords[s.Tokens[j].Fold] {
+				rel = false
+				break
+			}
+		}
+		if rel && tok > p.end {
 			near = k
 		}
 	}
@@ -454,14 +488,22 @@ func (e *Engine) extractUnits(a *Analysis) {
 				// A weak cue far from the nearest party is not its verb.
 				group = nil
 			}
-			if len(group) == 0 && !hasPartyBefore(ps, c.Tok) {
+			reciprocal := action == CueAgree || action == CueSign || action == CueJoint
+			if len(group) == 0 && !hasPartyBefore(ps, c.Tok) && (reciprocal || proDrop(a.Lang, s, c.Tok)) {
 				group = carry
 			} else if len(group) > 0 {
 				groupForCarry = group
 			}
 			attributed := attributedTo(group, other, side)
-			if !attributed && (action == CueAgree || action == CueSign || action == CueJoint) {
+			if !attributed && reciprocal {
 				attributed = partnerAfterWith(s, ps, c, other)
+			}
+			if !attributed {
+				// Reported speech: "the Government of Mexico has informed
+				// the United States that it will permit…".
+				if rg := reporterBefore(s, ps, c.Tok); len(rg) > 0 && attributedTo(rg, other, side) {
+					attributed, group = true, rg
+				}
 			}
 			if !attributed || side == "" {
 				continue
@@ -469,6 +511,12 @@ func (e *Engine) extractUnits(a *Analysis) {
 			u := e.unitFrom(a, s, c, action, group)
 			a.Units = append(a.Units, u)
 			break
+		}
+		if g := listSubject(s, ps); !unitIn(a, si) && len(g) > 0 && attributedTo(g, other, side) && side != "" {
+			u := e.unitFrom(a, s, CueHit{Classes: []CueClass{CueImplement}, Tok: len(s.Tokens) - 1, TokEnd: len(s.Tokens),
+				Surface: s.Tokens[len(s.Tokens)-1].Surface}, CueImplement, g)
+			a.Units = append(a.Units, u)
+			s.Statement = true
 		}
 		if hasDiscuss && !s.Statement {
 			s.Discussion = true
@@ -479,6 +527,64 @@ func (e *Engine) extractUnits(a *Analysis) {
 			carry = g
 		}
 	}
+}
+
+// proDrop reports a cue near the start of its sentence with no subject of
+// its own, which takes the subject of the previous sentence: Spanish drops
+// subjects ("Acordaron…", "Asimismo, se comprometió…"); English does so only
+// in list items ("Agreed to…").
+func proDrop(lang string, s *Sentence, tok int) bool {
+	content := 0
+	for j := 0; j < tok; j++ {
+		if !s.Tokens[j].Stop {
+			content++
+		}
+	}
+	if lang == "es" {
+		return content <= 3
+	}
+	return content == 0
+}
+
+// reporterBefore returns the subject of a reporting verb ("informed",
+// "told", "informó") earlier in the sentence than tok.
+func reporterBefore(s *Sentence, ps []party, tok int) []party {
+	for _, c := range s.Cues {
+		if c.TokEnd <= tok && c.has(CueReport) {
+			if g := subjectGroup(s, ps, c.Tok); len(g) > 0 && c.Tok-g[0].end <= 3 {
+				return g
+			}
+		}
+	}
+	return nil
+}
+
+// listSubject returns the subject group of a sentence that introduces a
+// list of actions ("the Government of Mexico has:", "México se compromete
+// a:"), or nil.
+func listSubject(s *Sentence, ps []party) []party {
+	if !strings.HasSuffix(strings.TrimSpace(s.Text), ":") || len(ps) == 0 {
+		return nil
+	}
+	last := ps[len(ps)-1]
+	rest := len(s.Tokens) - last.end
+	if rest < 1 || rest > 3 || last.oblique {
+		return nil
+	}
+	switch s.Tokens[last.end].Fold {
+	case "has", "have", "will", "ha", "han", "habra", "se", "va", "van", "shall":
+		return subjectGroup(s, ps, len(s.Tokens))
+	}
+	return nil
+}
+
+func unitIn(a *Analysis, si int) bool {
+	for _, u := range a.Units {
+		if u.Sentence == si {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPartyBefore(ps []party, tok int) bool {
@@ -516,11 +622,20 @@ func negatedAt(s *Sentence, ci int) bool {
 	return false
 }
 
-// conditionalAt reports a conditional marker in the six tokens before cue ci.
+// conditionalAt reports a conditional marker ("si", "if", "should",
+// "podría") before cue ci in the same clause (no comma, colon or semicolon
+// between them).
 func conditionalAt(s *Sentence, ci int) bool {
 	c := s.Cues[ci]
 	for _, o := range s.Cues {
-		if o.has(CueCond) && o.TokEnd <= c.Tok && c.Tok-o.TokEnd <= 5 {
+		if !o.has(CueCond) || o.TokEnd > c.Tok || c.Tok-o.TokEnd > 20 {
+			continue
+		}
+		if o.Tok+1 < len(s.Tokens) && s.Tokens[o.Tok].Fold == "si" && s.Tokens[o.Tok+1].Fold == "bien" {
+			continue // "si bien": although
+		}
+		between := s.Text[s.Tokens[o.TokEnd-1].End-s.Start : s.Tokens[c.Tok].Start-s.Start]
+		if !strings.ContainsAny(between, ",;:") {
 			return true
 		}
 	}
@@ -550,7 +665,7 @@ func attributedTo(group []party, other, own string) bool {
 // partnerAfterWith finds an other-side party introduced as a partner ("con",
 // "with", "in coordination with") of a reciprocal action.
 func partnerAfterWith(s *Sentence, ps []party, c CueHit, other string) bool {
-	if c.has(CueWith) || strings.HasSuffix(c.Surface, " with") || strings.HasSuffix(c.Surface, " con") {
+	if c.has(CueWith) || c.has(CueJoint) {
 		// The cue itself introduces the partner ("in coordination with").
 		for _, p := range ps {
 			if (p.side == other || p.side == SideBoth) && p.tok >= c.TokEnd && p.tok-c.TokEnd <= 3 {

@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -89,12 +91,14 @@ const (
 	CueNegate    CueClass = "negate"
 	CueWith      CueClass = "with"
 	CuePlace     CueClass = "place"
+	CueSchedule  CueClass = "schedule"
+	CueReport    CueClass = "report"
 )
 
 var knownCueClasses = map[CueClass]bool{
 	CueAgree: true, CueCommit: true, CueDecide: true, CueSign: true, CueJoint: true, CueImplement: true,
 	CuePosition: true, CueDiscuss: true, CueHedge: true, CueDeny: true, CueCond: true, CueNegate: true,
-	CueWith: true, CuePlace: true,
+	CueWith: true, CuePlace: true, CueSchedule: true, CueReport: true,
 }
 
 // isAction reports a cue class that can carry a commitment.
@@ -363,10 +367,12 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		}
 		// A concept's terms are matched in their own language; names of
 		// entities (people, places, agencies, acronyms) appear in both.
+		// Capitalised names and acronyms of entities are cross-listed,
+		// common words are not ("consulado" is not English).
 		byLang := map[string][]string{"es": e.ES, "en": e.EN}
 		if e.Kind != KindConcept {
-			all := append(append([]string{}, e.ES...), e.EN...)
-			byLang = map[string][]string{"es": all, "en": all}
+			byLang = map[string][]string{"es": append(append([]string{}, e.ES...), names(e.EN)...),
+				"en": append(append([]string{}, e.EN...), names(e.ES)...)}
 		}
 		for _, lang := range []string{"es", "en"} {
 			for _, term := range byLang[lang] {
@@ -421,6 +427,18 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %d problems: %s", len(problems), strings.Join(problems, "; "))
 	}
 	return l, nil
+}
+
+// names returns the terms that start with a capital letter or digit.
+func names(terms []string) []string {
+	var out []string
+	for _, t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 func pick(e *Entry, lang string) []string {
