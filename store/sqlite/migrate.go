@@ -46,16 +46,37 @@ func newProvider(db *sql.DB) (*goose.Provider, error) {
 	return p, nil
 }
 
-// migrate applies every pending migration.
+// migrateAttempts bounds how often migrate retries when another process
+// is migrating the same file at the same time.
+const migrateAttempts = 5
+
+// migrate applies every pending migration. Two processes opening a new
+// database at once (`gapwatch serve` and `gapwatch poll`) race to apply the
+// same migrations: the loser sees "table already exists" or a busy
+// database, so a failed attempt counts as done when the database then has
+// nothing pending, and is retried otherwise.
 func migrate(ctx context.Context, db *sql.DB) error {
 	p, err := newProvider(db)
 	if err != nil {
 		return err
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("apply migrations: %w", err)
+	var last error
+	for attempt := range migrateAttempts {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("apply migrations: %w", errors.Join(last, ctx.Err()))
+			case <-time.After(time.Duration(attempt) * 50 * time.Millisecond):
+			}
+		}
+		if _, last = p.Up(ctx); last == nil {
+			return nil
+		}
+		if pending, err := p.HasPending(ctx); err == nil && !pending {
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("apply migrations: %w", last)
 }
 
 // MigrationStatus reports, for every migration this build knows, whether the

@@ -3,9 +3,11 @@ package sqlite_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -129,5 +131,40 @@ func TestMigrationStatusOfMissingDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("MigrationStatus created %s", path)
+	}
+}
+
+// TestConcurrentFirstOpen opens a new database from several stores at once,
+// as `gapwatch serve` and `gapwatch poll` started together do: every Open
+// succeeds and the migrations are applied once.
+func TestConcurrentFirstOpen(t *testing.T) {
+	for round := range 2 {
+		path := filepath.Join(t.TempDir(), "new.db")
+		var wg sync.WaitGroup
+		for i := range 3 {
+			wg.Go(func() {
+				s, err := sqlite.Open(context.Background(), path)
+				if err != nil {
+					t.Errorf("round %d, store %d: Open: %v", round, i, err)
+					return
+				}
+				if err := s.EnsureFeed(context.Background(), store.Feed{Name: fmt.Sprintf("feed-%d", i)}); err != nil {
+					t.Errorf("round %d, store %d: EnsureFeed: %v", round, i, err)
+				}
+				if err := s.Close(); err != nil {
+					t.Errorf("round %d, store %d: Close: %v", round, i, err)
+				}
+			})
+		}
+		wg.Wait()
+		states, err := sqlite.MigrationStatus(context.Background(), path)
+		if err != nil {
+			t.Fatalf("MigrationStatus: %v", err)
+		}
+		for _, m := range states {
+			if !m.Applied {
+				t.Errorf("round %d: migration %s not applied", round, m.Name)
+			}
+		}
 	}
 }
