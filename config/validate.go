@@ -69,7 +69,7 @@ func (c *Config) Validate() error {
 	default:
 		v.add("log_format", "unknown log format %q (known: text, json)", c.LogFormat)
 	}
-	v.zone("timezone", c.TimeZone, false)
+	v.zone("timezone", c.TimeZone)
 	v.poller(c.Poller)
 	if len(v.problems) == 0 {
 		return nil
@@ -103,7 +103,7 @@ func (v *validator) sides(sides []Side) {
 		}
 		seen[s.ID] = true
 		v.language(p+".language", s.Language, true)
-		v.zone(p+".timezone", s.TimeZone, false)
+		v.zone(p+".timezone", s.TimeZone)
 	}
 }
 
@@ -231,7 +231,7 @@ func (v *validator) html(path string, h *HTML) {
 			v.add(path+".date_format", "%q has no Go time layout elements (e.g. 2006-01-02 15:04:05)", h.DateFormat)
 		}
 	}
-	v.zone(path+".timezone", h.TimeZone, false)
+	v.zone(path+".timezone", h.TimeZone)
 	if h.MaxPages < 0 {
 		v.add(path+".max_pages", "negative (%d)", h.MaxPages)
 	}
@@ -327,11 +327,9 @@ func (v *validator) language(path, lang string, required bool) {
 	}
 }
 
-func (v *validator) zone(path, name string, required bool) {
+// zone checks an optional IANA time zone name.
+func (v *validator) zone(path, name string) {
 	if name == "" {
-		if required {
-			v.add(path, "missing")
-		}
 		return
 	}
 	if _, err := time.LoadLocation(name); err != nil {

@@ -76,9 +76,12 @@ type HTML struct {
 	DateAttr   string
 	DateFormat string
 	TimeZone   string
+	Summary    string // the listing has no teaser: empty
 	Next       string
 	MaxPages   int
 	Body       string
+	// BodyInterval is the pause between item page fetches: none on loopback.
+	BodyInterval time.Duration
 }
 
 // Sources describes the demo feeds served at baseURL (a Server's URL).
