@@ -416,8 +416,9 @@ func (e *Engine) extractUnits(a *Analysis) {
 	// pair is the own side and a third country.
 	otherNamed := false
 	for si := range a.Sentences {
-		for _, p := range sentenceParties(&a.Sentences[si], e.lex) {
-			if p.side == other {
+		s := &a.Sentences[si]
+		for _, p := range sentenceParties(s, e.lex) {
+			if p.side == other || p.side == SideBoth && e.namesSide(a.Lang, s.Tokens[p.tok:p.end], other) {
 				otherNamed = true
 			}
 		}
@@ -582,6 +583,25 @@ func unitIn(a *Analysis, si int) bool {
 	for _, u := range a.Units {
 		if u.Sentence == si {
 			return true
+		}
+	}
+	return false
+}
+
+// namesSide reports whether a joint reference names side itself ("México
+// y Estados Unidos" names the United States; "ambas partes" does not).
+func (e *Engine) namesSide(lang string, toks []Token, side string) bool {
+	terms := e.lex.terms[lang]
+	for i := range toks {
+		key := ""
+		for n := 1; n <= 3 && i+n <= len(toks); n++ {
+			if n > 1 {
+				key += " "
+			}
+			key += toks[i+n-1].Stem
+			if id, ok := terms[key]; ok && e.lex.entries[id].Side == side {
+				return true
+			}
 		}
 	}
 	return false

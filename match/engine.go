@@ -315,10 +315,7 @@ var kindWeight = map[string]float64{
 // scoreCandidate scores one candidate against a claim.
 func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	cs := CandidateScore{Ref: RefOf(c.Item), Title: c.Item.Title, Published: c.Item.Published}
-	idf := func(id string) float64 {
-		n := float64(ix.n) + 1
-		return math.Log(1 + n/float64(1+ix.df[id]))
-	}
+	idf := func(id string) float64 { return ix.idf(id) }
 	var score float64
 	for _, id := range sortedCountKeys(q.Concepts) {
 		if c.Concepts[id] > 0 {
@@ -361,27 +358,61 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	days := absDur(q.Item.Published.Sub(c.Item.Published)).Hours() / 24
 	score -= 0.15 * days
 	cs.Score = math.Round(score*100) / 100
-	// Same event: shared topic, the claimer's government acting in the
-	// candidate (a unilateral action fails this), no clash of stated
-	// event dates, and enough anchors.
+	// Same event: the claimant's government acts in the candidate (a
+	// unilateral action fails this), stated event dates do not clash, and
+	// either the same contact (shared participants and date or event type)
+	// or the same topic with enough anchors.
+	meeting := len(cs.People) > 0 && (len(shared) > 0 || len(cs.Events) > 0)
 	switch {
-	case len(cs.Concepts) == 0:
-		cs.Reason = "no shared topic"
 	case !hasSide(c.Parties, q.Item.Side):
 		cs.Reason = "no party of the claimant's side (unilateral)"
 	case conflict && len(q.Events) > 0 && len(c.Events) > 0:
 		cs.Reason = "different dates"
+	case meeting && cs.Score >= meetingThreshold:
+		cs.SameEvent = true
+	case len(cs.Concepts) == 0:
+		cs.Reason = "no shared topic"
 	case cs.Score < sameEventThreshold:
-		cs.Reason = "too little in common"
+		cs.Reason = reasonTooLittle
 	default:
 		cs.SameEvent = true
 	}
 	return cs
 }
 
+const reasonTooLittle = "too little in common"
+
+// statesCommitment reports whether c has a statement sentence that carries
+// one of the claim's units: its specific concepts (summed rarity at least
+// minStatedWeight), not negated or merely discussed.
+func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis) bool {
+	for _, u := range claim.Units {
+		r := e.verifyUnit(u, []*Analysis{c})
+		if r.Outcome != Stated {
+			continue
+		}
+		w := 0.0
+		for _, id := range r.Shared {
+			w += ix.idf(id)
+		}
+		if w >= minStatedWeight {
+			return true
+		}
+	}
+	return false
+}
+
+// minStatedWeight is the rarity a stated commitment's shared concepts need
+// to link items that share no contact.
+const minStatedWeight = 2.5
+
 // sameEventThreshold is the anchor score above which a candidate that
 // passes the topic and party tests covers the same event.
 const sameEventThreshold = 6.0
+
+// meetingThreshold is the anchor score for a candidate that shares the
+// participants and the date or kind of a contact (meeting, call).
+const meetingThreshold = 4.0
 
 func hasSide(parties []string, side string) bool {
 	for _, p := range parties {
@@ -459,6 +490,11 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			continue
 		}
 		cs := e.scoreCandidate(ix, claim, c)
+		if !cs.SameEvent && cs.Reason == reasonTooLittle && e.statesCommitment(ix, claim, c) {
+			// Not the same contact, but the candidate states one of the
+			// claim's commitments itself: it confirms it.
+			cs.SameEvent, cs.Reason = true, ""
+		}
 		d.Considered = append(d.Considered, cs)
 		if cs.SameEvent {
 			same = append(same, c)

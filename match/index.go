@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"sort"
 	"time"
 )
@@ -13,8 +14,11 @@ type Index struct {
 	e    *Engine
 	days map[int64]*dayBucket
 	byID map[Ref]*Analysis
+	// df and n are rarity statistics over every item seen (pruning keeps
+	// them); live counts the items still retrievable.
 	df   map[string]int
 	n    int
+	live int
 }
 
 type dayBucket struct {
@@ -28,8 +32,8 @@ func (e *Engine) NewIndex() *Index {
 	return &Index{e: e, days: map[int64]*dayBucket{}, byID: map[Ref]*Analysis{}, df: map[string]int{}}
 }
 
-// Len returns how many items the index holds.
-func (ix *Index) Len() int { return ix.n }
+// Len returns how many items the index holds for retrieval.
+func (ix *Index) Len() int { return ix.live }
 
 func dayOf(t time.Time) int64 { return t.Unix() / 86400 }
 
@@ -52,7 +56,7 @@ func (ix *Index) indexed(id string) bool {
 func (ix *Index) Add(a *Analysis) {
 	ref := RefOf(a.Item)
 	if old, ok := ix.byID[ref]; ok {
-		ix.remove(old)
+		ix.remove(old, true)
 	}
 	ix.byID[ref] = a
 	day := dayOf(a.Item.Published)
@@ -74,9 +78,12 @@ func (ix *Index) Add(a *Analysis) {
 		}
 	}
 	ix.n++
+	ix.live++
 }
 
-func (ix *Index) remove(a *Analysis) {
+// remove drops a from retrieval; with stats it also takes it out of the
+// rarity statistics (a revision replaces it there too).
+func (ix *Index) remove(a *Analysis, stats bool) {
 	delete(ix.byID, RefOf(a.Item))
 	b := ix.days[dayOf(a.Item.Published)]
 	if b == nil {
@@ -84,15 +91,20 @@ func (ix *Index) remove(a *Analysis) {
 	}
 	b.items = without(b.items, a)
 	for _, f := range a.features {
-		ix.df[f]--
-		if ix.df[f] <= 0 {
-			delete(ix.df, f)
+		if stats {
+			ix.df[f]--
+			if ix.df[f] <= 0 {
+				delete(ix.df, f)
+			}
 		}
 		if side := b.post[a.Item.Side]; side != nil {
 			side[f] = without(side[f], a)
 		}
 	}
-	ix.n--
+	if stats {
+		ix.n--
+	}
+	ix.live--
 }
 
 func without(xs []*Analysis, a *Analysis) []*Analysis {
@@ -105,7 +117,8 @@ func without(xs []*Analysis, a *Analysis) []*Analysis {
 	return out
 }
 
-// Prune drops every item published before the day of before.
+// Prune drops every item published before the day of before from
+// retrieval; the rarity statistics keep counting them.
 func (ix *Index) Prune(before time.Time) {
 	cut := dayOf(before)
 	days := make([]int64, 0)
@@ -117,10 +130,24 @@ func (ix *Index) Prune(before time.Time) {
 	sort.Slice(days, func(i, j int) bool { return days[i] < days[j] })
 	for _, d := range days {
 		for _, a := range append([]*Analysis(nil), ix.days[d].items...) {
-			ix.remove(a)
+			ix.remove(a, false)
 		}
 		delete(ix.days, d)
 	}
+}
+
+// idfPrior is a count of pseudo-items that hold no feature, so a small
+// index does not make every shared feature look common; idfCap bounds the
+// weight of a feature seen once, so weights do not grow with the index.
+const (
+	idfPrior = 20
+	idfCap   = 4.0
+)
+
+// idf is the rarity weight of a feature: ln(1 + N/(1+df)), with a prior
+// and a cap that keep it comparable between small and large indexes.
+func (ix *Index) idf(id string) float64 {
+	return math.Min(idfCap, math.Log(1+float64(ix.n+idfPrior)/float64(1+ix.df[id])))
 }
 
 // Get returns the indexed item with ref, or nil.

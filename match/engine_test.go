@@ -1,0 +1,233 @@
+package match
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// background adds unrelated items of both sides so rarity weights are
+// realistic.
+func background() []Item {
+	var items []Item
+	for i := range 12 {
+		at := day0.Add(-time.Duration(20+i) * 24 * time.Hour)
+		items = append(items,
+			mxItem("bg-mx-"+string(rune('a'+i)), "Consulados", "La Cancillería informa sobre servicios consulares en Tucson.", at),
+			usItem("bg-us-"+string(rune('a'+i)), "Travel", "U.S. citizens traveling to Mexico should check the advisory.", at))
+	}
+	return items
+}
+
+func decisionFor(t *testing.T, ds []Decision, guid string) Decision {
+	t.Helper()
+	for _, d := range ds {
+		if d.GUID == guid {
+			return d
+		}
+	}
+	t.Fatalf("no decision for %s in %d decisions", guid, len(ds))
+	return Decision{}
+}
+
+func refs(feedGUID ...string) []Ref {
+	var out []Ref
+	for i := 0; i+1 < len(feedGUID); i += 2 {
+		out = append(out, Ref{Feed: feedGUID[i], GUID: feedGUID[i+1]})
+	}
+	return out
+}
+
+const (
+	mxArmsClaim = "México y Estados Unidos acordaron un operativo conjunto contra el tráfico de armas en la garita de Nogales, tras la reunión del 9 de marzo entre el canciller Ruiz y el secretario de Estado Halloran."
+	usArmsOK    = "Secretary Halloran and Foreign Secretary Ruiz met on March 9. The United States and Mexico agreed to launch a joint operation against arms trafficking at the Nogales port of entry."
+)
+
+func TestMatching(t *testing.T) {
+	h := 24 * time.Hour
+	tests := []struct {
+		name        string
+		items       []Item
+		claim       string
+		status      Status
+		matches     []Ref
+		denied      bool
+		late        bool
+		abstain     Abstention
+		coverageGap time.Duration
+	}{
+		{
+			name: "cross-language pair confirms",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz", usArmsOK, day0.Add(20*time.Hour)),
+			},
+			claim: "c1", status: Confirmed, matches: refs("state", "u1"),
+		},
+		{
+			name: "counterpart published first, inside the lookback",
+			items: []Item{
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz", usArmsOK, day0.Add(-30*time.Hour)),
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+			},
+			claim: "c1", status: Confirmed, matches: refs("state", "u1"),
+		},
+		{
+			name: "same meeting without the commitment is partial",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz",
+					"Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9 in Nogales. They discussed water deliveries and asylum seekers.", day0.Add(5*time.Hour)),
+			},
+			claim: "c1", status: Partial, matches: refs("state", "u1"),
+		},
+		{
+			name: "two meetings of the same officials are told apart by date",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				usItem("u-other", "Secretary Halloran's Call With Foreign Secretary Ruiz",
+					"Secretary Halloran spoke with Mexican Foreign Secretary Ruiz on March 14 about arms trafficking and water deliveries. They discussed asylum seekers.", day0.Add(4*h)),
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz", usArmsOK, day0.Add(6*time.Hour)),
+			},
+			claim: "c1", status: Confirmed, matches: refs("state", "u1"),
+		},
+		{
+			name: "a unilateral seizure at the same crossing is not a match",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				{Feed: "cbp", Side: "us", GUID: "s1", Language: "en", Published: day0.Add(2 * h), Title: "Nogales Officers Seize Rifles",
+					Content: "CBP officers at the Nogales port of entry seized 30 rifles in a southbound vehicle. The firearms trafficking case was referred to investigators."},
+			},
+			claim: "c1", status: Unconfirmed,
+		},
+		{
+			name: "counterpart after the window is late",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz", usArmsOK, day0.Add(8*h)),
+			},
+			claim: "c1", status: Unconfirmed, late: true,
+		},
+		{
+			name: "the other side contradicts the claim",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				usItem("u1", "Secretary Halloran's Meeting With Foreign Secretary Ruiz",
+					"Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9 in Nogales. No agreement was reached on a joint operation against arms trafficking.", day0.Add(3*time.Hour)),
+			},
+			claim: "c1", status: Partial, matches: refs("state", "u1"), denied: true,
+		},
+		{
+			name: "a same-side translation is never a confirmation",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+				{Feed: "sre", Side: "mx", GUID: "c1-en", Language: "en", Published: day0.Add(time.Hour), Title: "Agreement against arms trafficking", Content: usArmsOK},
+			},
+			claim: "c1", status: Unconfirmed,
+		},
+		{
+			name: "a failing feed turns unconfirmed into unverified",
+			items: []Item{
+				mxItem("c1", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0),
+			},
+			claim: "c1", status: Unconfirmed, abstain: Unverified, coverageGap: 31 * time.Hour,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := testEngine(t)
+			cov := func(side string, from, to time.Time) Coverage {
+				return Coverage{"state": {Feed: "state", Side: "us", Watched: to.Sub(from), Failing: tt.coverageGap}}
+			}
+			ds := Replay(e, append(background(), tt.items...), cov)
+			d := decisionFor(t, ds, tt.claim)
+			if d.Status != tt.status {
+				t.Errorf("status = %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+			if !slices.Equal(d.Matches, tt.matches) && !(len(d.Matches) == 0 && len(tt.matches) == 0) {
+				t.Errorf("matches = %v, want %v\n%s", d.Matches, tt.matches, d.ExplanationText("en"))
+			}
+			if d.Denied != tt.denied {
+				t.Errorf("denied = %v, want %v", d.Denied, tt.denied)
+			}
+			if d.ConfirmedLate != tt.late {
+				t.Errorf("confirmed_late = %v, want %v", d.ConfirmedLate, tt.late)
+			}
+			if d.Abstain != tt.abstain {
+				t.Errorf("abstain = %s, want %s", d.Abstain, tt.abstain)
+			}
+			if !d.Final {
+				t.Errorf("replay returned a non-final decision")
+			}
+		})
+	}
+}
+
+func TestCandidatesStayInWindow(t *testing.T) {
+	e := testEngine(t)
+	ix := e.NewIndex()
+	claim := e.Analyze(mxItem("c1", "Acuerdo", mxArmsClaim, day0))
+	in := []time.Duration{-47 * time.Hour, 0, 100 * time.Hour, 168 * time.Hour}
+	out := []time.Duration{-49 * time.Hour, 169 * time.Hour}
+	for i, d := range append(in, out...) {
+		ix.Add(e.Analyze(usItem("u"+string(rune('a'+i)), "Arms", "Arms trafficking at the Nogales port of entry.", day0.Add(d))))
+	}
+	ix.Add(e.Analyze(mxItem("m", "Armas", "Tráfico de armas en Nogales.", day0)))
+	got := e.Candidates(ix, claim)
+	if len(got) != len(in) {
+		t.Fatalf("got %d candidates, want %d", len(got), len(in))
+	}
+	for _, c := range got {
+		if c.Item.Side != "us" {
+			t.Errorf("candidate from the claim's own side: %s", c.Item.GUID)
+		}
+	}
+	ix.Prune(day0)
+	if got := e.Candidates(ix, claim); len(got) != 3 {
+		t.Errorf("after pruning the days before the claim: %d candidates, want 3", len(got))
+	}
+}
+
+func TestStatusJSON(t *testing.T) {
+	for _, s := range []Status{Pending, Confirmed, Partial, Unconfirmed} {
+		b, _ := s.MarshalText()
+		var back Status
+		if err := back.UnmarshalText(b); err != nil || back != s {
+			t.Errorf("round trip of %s: %v %v", s, back, err)
+		}
+	}
+	if NeedsReview.String() != "needs_review" || Unverified.String() != "unverified" || NoAbstention.String() != "" {
+		t.Errorf("abstention words: %q %q %q", NeedsReview, Unverified, NoAbstention)
+	}
+	if EventConfirmedLate.String() != "confirmed_late" {
+		t.Errorf("event word %q", EventConfirmedLate)
+	}
+}
+
+func TestReplayJSON(t *testing.T) {
+	d := Decision{Feed: "sre", GUID: "g", Status: Partial, Matches: []Ref{{"state", "s"}}, Denied: true}
+	b, err := d.ReplayJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"feed":"sre","guid":"g","status":"partial","matches":[{"feed":"state","guid":"s"}],`
+	if string(b[:len(want)]) != want {
+		t.Errorf("ReplayJSON = %s", b)
+	}
+	d.Abstain = NeedsReview
+	b, _ = d.ReplayJSON()
+	if !slices.Contains([]string{string(b)}, string(b)) || !contains(string(b), `"status":"confirmed"`) || !contains(string(b), `"abstain":"needs_review"`) {
+		t.Errorf("needs_review is not printed as a non-alert: %s", b)
+	}
+}
+
+func contains(s, sub string) bool { return len(s) >= len(sub) && (s == sub || len(sub) == 0 || indexOf(s, sub) >= 0) }
+
+func indexOf(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
