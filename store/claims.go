@@ -347,13 +347,19 @@ type Alerts interface {
 	// ClaimDue leases up to limit pending messages whose next attempt is
 	// due at now, oldest first, for lease (another ClaimDue does not
 	// return them until it expires), skipping messages of muted claims.
-	// channel "" takes every channel.
+	// Only a claim's earliest pending message in a channel is due, so a
+	// claim's messages reach a channel in order (its first one, whose
+	// receipt threads the rest, before its updates). channel "" takes
+	// every channel.
 	ClaimDue(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]OutboxMessage, error)
 	// MarkSent records a delivery with the platform's receipt.
 	MarkSent(ctx context.Context, id int64, receipt string, at time.Time) error
 	// MarkFailed records a failed attempt: the message is retried at
 	// next, or becomes dead when dead is set.
 	MarkFailed(ctx context.Context, id int64, errMsg string, next time.Time, dead bool) error
+	// Postpone releases a leased message until next without counting an
+	// attempt (a platform's rate limit), noting why.
+	Postpone(ctx context.Context, id int64, next time.Time, note string) error
 	// Outbox lists outbox messages matching q.
 	Outbox(ctx context.Context, q OutboxQuery) ([]OutboxMessage, error)
 	// ThreadRef returns the receipt of a claim's first delivered message

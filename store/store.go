@@ -154,6 +154,9 @@ type Store interface {
 	Revisions(ctx context.Context, itemID int64) ([]Revision, error)
 	// Polls returns a feed's recorded polls that finished in [from, to), oldest first.
 	Polls(ctx context.Context, feed string, from, to time.Time) ([]Poll, error)
+	// Alerts are claims, decisions, the outbox, actions, mutes,
+	// subscriptions and search (store/claims.go).
+	Alerts
 	// Close releases the store's resources.
 	Close() error
 }
