@@ -46,6 +46,9 @@ type Explanation struct {
 	Outages       []FeedCoverage   `json:"outages,omitempty"`
 	// Labels maps the ids shown to their words in each language.
 	Labels map[string]Label `json:"labels,omitempty"`
+	// Language is the newsroom language the engine was set up with, used
+	// when Text is asked for no language.
+	Language string `json:"language,omitempty"`
 }
 
 func (e *Engine) label(id string) Label {
@@ -68,7 +71,8 @@ func (e *Engine) explain(claim *Analysis, d Decision, cov Coverage) Explanation 
 	it := claim.Item
 	x := Explanation{Status: d.Status, Abstain: d.Abstain, Denied: d.Denied, ConfirmedLate: d.ConfirmedLate,
 		ClaimFeed: it.Feed, ClaimTitle: it.Title, ClaimLink: it.Link, Published: it.Published,
-		WindowFrom: it.Published.Add(-e.opts.Lookback), WindowTo: d.Deadline, Labels: map[string]Label{}}
+		WindowFrom: it.Published.Add(-e.opts.Lookback), WindowTo: d.Deadline, Labels: map[string]Label{},
+		Language: e.opts.Language}
 	titles := map[Ref]string{}
 	for _, c := range d.Considered {
 		titles[c.Ref] = c.Title
@@ -111,7 +115,7 @@ func (e *Engine) explain(claim *Analysis, d Decision, cov Coverage) Explanation 
 }
 
 // ExplanationText renders the decision's explanation in plain words, in
-// lang ("en" or "es"; "" takes English).
+// lang ("en" or "es"; "" takes the engine's newsroom language).
 func (d Decision) ExplanationText(lang string) string { return d.Explanation.Text(lang) }
 
 type phrases struct {
@@ -152,9 +156,13 @@ var texts = map[string]phrases{
 	},
 }
 
-// Text renders the explanation in lang ("en" or "es"; "" takes English)
+// Text renders the explanation in lang ("en" or "es"; "" takes the
+// engine's language, else English)
 // in a fixed layout built only from the evidence.
 func (x Explanation) Text(lang string) string {
+	if lang == "" {
+		lang = x.Language
+	}
 	if lang != "es" {
 		lang = "en"
 	}
