@@ -248,7 +248,7 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 	// A government's name after a place preposition is a place.
 	for k := range s.Annots {
 		an := &s.Annots[k]
-		if an.Kind != KindGovernment || an.Side == SideBoth {
+		if an.Kind != KindGovernment || an.Side == SideBoth || !bareName(toks[an.Tok:an.TokEnd]) {
 			continue
 		}
 		j := an.Tok - 1
@@ -278,6 +278,18 @@ func isSchedule(cues map[string][]CueClass, toks []Token, i, n int) bool {
 		return true
 	}
 	return false
+}
+
+// bareName reports a name made only of capitalised words or acronyms
+// ("Mexico", "Estados Unidos", "U.S."), which can be a place; a phrase such
+// as "the Government of Mexico" or "autoridades mexicanas" is an actor.
+func bareName(toks []Token) bool {
+	for _, t := range toks {
+		if !t.Upper {
+			return false
+		}
+	}
+	return true
 }
 
 // futureAt recognises a future-tense verb at token i: English "will"/

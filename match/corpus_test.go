@@ -161,7 +161,11 @@ func TestDevCorpus(t *testing.T) {
 			}
 		}
 		for _, dec := range decisions {
-			fmt.Fprintf(&d, "\n#### %s\n", dec.ExplanationText("en"))
+			fmt.Fprintf(&d, "\n#### %s/%s\n%s\n", dec.Feed, dec.GUID, dec.ExplanationText("en"))
+			for _, c := range dec.Considered {
+				fmt.Fprintf(&d, "   considered %s/%s %.2f same=%v reason=%q concepts=%v people=%v places=%v agencies=%v dates=%v events=%v\n",
+					c.Ref.Feed, c.Ref.GUID, c.Score, c.SameEvent, c.Reason, c.Concepts, c.People, c.Places, c.Agencies, c.Dates, c.Events)
+			}
 		}
 		if err := os.WriteFile(dbg, []byte(d.String()), 0o644); err != nil {
 			t.Fatal(err)

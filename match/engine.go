@@ -514,6 +514,13 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	allStated := true
 	for _, u := range claim.Units {
 		r := e.verifyUnit(u, same)
+		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 && len(same) > 0 && r.Outcome == Absent {
+			// A unit with no concept or crossing of its own cannot be
+			// looked for sentence by sentence: the same contact is its
+			// evidence.
+			ref := RefOf(same[0].Item)
+			r.Outcome, r.Evidence = Stated, &ref
+		}
 		if r.Outcome != Stated {
 			allStated = false
 		}
