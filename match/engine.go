@@ -365,7 +365,7 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	meeting := len(cs.People) > 0 && (len(shared) > 0 || len(cs.Events) > 0)
 	switch {
 	case !hasSide(c.Parties, q.Item.Side):
-		cs.Reason = "no party of the claimant's side (unilateral)"
+		cs.Reason = reasonUnilateral
 	case conflict && len(q.Events) > 0 && len(c.Events) > 0:
 		cs.Reason = "different dates"
 	case meeting && cs.Score >= meetingThreshold:
@@ -383,10 +383,15 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 const reasonTooLittle = "too little in common"
 
 // statesCommitment reports whether c has a statement sentence that carries
-// one of the claim's units: its specific concepts (summed rarity at least
-// minStatedWeight), not negated or merely discussed.
-func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis) bool {
+// one of the claim's units with specific anchors: its concepts and
+// crossings weighted by rarity, plus its quantities and dates, summing to
+// minStatedWeight. With ownOnly, only units whose parties all belong to the
+// candidate's side count.
+func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool) bool {
 	for _, u := range claim.Units {
+		if ownOnly && !e.partiesOf(u, c.Item.Side) {
+			continue
+		}
 		r := e.verifyUnit(u, []*Analysis{c})
 		if r.Outcome != Stated {
 			continue
@@ -395,6 +400,14 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis) bool {
 		for _, id := range r.Shared {
 			w += ix.idf(id)
 		}
+		for _, q := range u.Quantities {
+			if isIn(c.Quantities, q) {
+				w += 2
+			}
+		}
+		if d, _ := dateOverlap(u.Dates, c.Dates); len(d) > 0 {
+			w += 2
+		}
 		if w >= minStatedWeight {
 			return true
 		}
@@ -402,9 +415,21 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis) bool {
 	return false
 }
 
-// minStatedWeight is the rarity a stated commitment's shared concepts need
-// to link items that share no contact.
-const minStatedWeight = 2.5
+// partiesOf reports whether every party of u belongs to side.
+func (e *Engine) partiesOf(u Unit, side string) bool {
+	for _, p := range u.Parties {
+		if ent := e.lex.entries[p]; ent == nil || ent.Side != side {
+			return false
+		}
+	}
+	return len(u.Parties) > 0
+}
+
+const reasonUnilateral = "no party of the claimant's side (unilateral)"
+
+// minStatedWeight is the weight of specific anchors a stated commitment
+// needs to link items that share no contact: about two rare anchors.
+const minStatedWeight = 5.0
 
 // sameEventThreshold is the anchor score above which a candidate that
 // passes the topic and party tests covers the same event.
@@ -490,9 +515,12 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			continue
 		}
 		cs := e.scoreCandidate(ix, claim, c)
-		if !cs.SameEvent && cs.Reason == reasonTooLittle && e.statesCommitment(ix, claim, c) {
+		if !cs.SameEvent && (cs.Reason == reasonTooLittle || cs.Reason == reasonUnilateral) &&
+			e.statesCommitment(ix, claim, c, cs.Reason == reasonUnilateral) {
 			// Not the same contact, but the candidate states one of the
-			// claim's commitments itself: it confirms it.
+			// claim's commitments itself: it confirms it. A side's own
+			// announcement can only state what the claim says that side
+			// does alone, never a joint action.
 			cs.SameEvent, cs.Reason = true, ""
 		}
 		d.Considered = append(d.Considered, cs)

@@ -28,9 +28,9 @@ func TestTrackerLifecycle(t *testing.T) {
 		want    []string
 	}
 	claimA := mxItem("a", "Acuerdo contra el tráfico de armas", mxArmsClaim, day0)
-	claimB := usItem("b", "Water", "The Government of Mexico committed to extend water deliveries through the summer.", day0.Add(h))
+	claimB := usItem("b", "Water", "The Government of Mexico committed to extend water deliveries at the Nogales port of entry through the summer.", day0.Add(h))
 	confirmA := usItem("ua", "Secretary Halloran's Meeting With Foreign Secretary Ruiz", usArmsOK, day0.Add(30*h))
-	lateB := mxItem("mb", "Entregas de agua", "México y Estados Unidos acordaron extender las entregas de agua durante el verano.", day0.Add(200*h))
+	lateB := mxItem("mb", "Entregas de agua", "México y Estados Unidos acordaron extender las entregas de agua en la garita de Nogales durante el verano.", day0.Add(200*h))
 	steps := []step{
 		{name: "new claim is pending", at: 0, item: &claimA, want: []string{"new_claim:a:pending"}},
 		{name: "second claim", at: h, item: &claimB, want: []string{"new_claim:b:pending"}},
