@@ -104,6 +104,13 @@ type Config struct {
 	TimeZone string `yaml:"timezone" json:"timezone"`
 	// Poller holds the defaults and limits of feed polling.
 	Poller Poller `yaml:"poller" json:"poller"`
+	// Channels are where alerts go; none means a console channel.
+	Channels []Channel `yaml:"channels,omitempty" json:"channels,omitempty"`
+	// Alerts holds the alert pipeline's settings.
+	Alerts Alerts `yaml:"alerts" json:"alerts"`
+	// PublicURL is the service's public base URL, for evidence links in
+	// alerts ("" leaves them out).
+	PublicURL string `yaml:"public_url,omitempty" json:"public_url,omitempty"`
 }
 
 // Side is one government.
@@ -268,6 +275,11 @@ func Default() *Config {
 		Listen:    DefaultListen,
 		LogFormat: DefaultLogFormat,
 		TimeZone:  DefaultTimeZone,
+		Alerts: Alerts{
+			FeedDownAfter: DefaultFeedDownAfter,
+			SilentFactor:  DefaultSilentFactor,
+			MaxAttempts:   DefaultMaxAttempts,
+		},
 		Poller: Poller{
 			Concurrency: DefaultConcurrency,
 			Spread:      DefaultSpread,

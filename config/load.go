@@ -100,6 +100,7 @@ func (l Loader) Parse(data []byte) (*Config, error) {
 	if cfg.Storage.IsPostgres() && literalPassword(string(cfg.Storage)) {
 		problems = append(problems, Problem{Path: "storage", Msg: "the PostgreSQL password is written in the file; read it from the environment with ${VAR}"})
 	}
+	problems = append(problems, literalChannelSecrets(cfg.Channels)...)
 	problems = append(problems, l.expandAll(cfg)...)
 	l.override(cfg)
 	cfg.fill()

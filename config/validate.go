@@ -71,6 +71,8 @@ func (c *Config) Validate() error {
 	}
 	v.zone("timezone", c.TimeZone)
 	v.poller(c.Poller)
+	v.channels(c)
+	v.alerts(c.Alerts, c.PublicURL)
 	if len(v.problems) == 0 {
 		return nil
 	}
