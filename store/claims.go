@@ -352,6 +352,9 @@ type Alerts interface {
 	// receipt threads the rest, before its updates). channel "" takes
 	// every channel.
 	ClaimDue(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]OutboxMessage, error)
+	// DueChannels returns the channels that have pending messages due at
+	// now (not leased, not muted), sorted by name.
+	DueChannels(ctx context.Context, now time.Time) ([]string, error)
 	// MarkSent records a delivery with the platform's receipt.
 	MarkSent(ctx context.Context, id int64, receipt string, at time.Time) error
 	// MarkFailed records a failed attempt: the message is retried at

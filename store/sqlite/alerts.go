@@ -669,6 +669,31 @@ func (s *sqlStore) ClaimDue(ctx context.Context, channel string, now time.Time, 
 	return out, nil
 }
 
+// DueChannels returns the channels with pending messages due at now.
+func (s *sqlStore) DueChannels(ctx context.Context, now time.Time) ([]string, error) {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT DISTINCT o.channel FROM outbox o
+		WHERE o.state = 'pending' AND (o.next_attempt IS NULL OR o.next_attempt <= ?1)
+		  AND (o.lease_until IS NULL OR o.lease_until <= ?1)
+		  AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.claim_id = o.claim_id AND m.channel = o.channel)
+		ORDER BY o.channel`, now.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("due channels: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var ch string
+		if err := rows.Scan(&ch); err != nil {
+			return nil, fmt.Errorf("due channels: %w", err)
+		}
+		out = append(out, ch)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("due channels: %w", err)
+	}
+	return out, nil
+}
+
 func (s *sqlStore) updateOutbox(ctx context.Context, what string, id int64, query string, args ...any) error {
 	r, err := s.wdb.ExecContext(ctx, query, args...)
 	if err != nil {

@@ -476,6 +476,9 @@ func testOutboxLease(t *testing.T, s store.Store) {
 	if err != nil || len(second) != 1 || second[0].ID == first[0].ID || second[0].ID == first[1].ID {
 		t.Fatalf("second ClaimDue = %v, %v; want only the third message", keys(second), err)
 	}
+	if chs, err := s.DueChannels(ctx, at(1)); err != nil || !slices.Equal(chs, []string{"desk"}) {
+		t.Errorf("DueChannels while news is leased = %v, %v; want [desk]", chs, err)
+	}
 	if more, _ := s.ClaimDue(ctx, "news", at(1), time.Minute, 10); len(more) != 0 {
 		t.Errorf("leased messages returned again before the lease ended: %v", keys(more))
 	}
@@ -485,6 +488,9 @@ func testOutboxLease(t *testing.T, s store.Store) {
 	}
 	if err := s.MarkSent(ctx, first[0].ID, "ts-1", at(1)); err != nil {
 		t.Fatalf("MarkSent: %v", err)
+	}
+	if chs, err := s.DueChannels(ctx, at(1).Add(2*time.Minute)); err != nil || !slices.Equal(chs, []string{"desk", "news"}) {
+		t.Errorf("DueChannels = %v, %v; want [desk news]", chs, err)
 	}
 	back, err := s.ClaimDue(ctx, "news", at(1).Add(2*time.Minute), time.Minute, 10)
 	if err != nil || len(back) != 2 || back[0].ID != first[1].ID {
