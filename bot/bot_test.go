@@ -533,7 +533,9 @@ func TestDigester(t *testing.T) {
 
 type digesterFunc func(context.Context, time.Time) (DigestPreview, error)
 
-func (f digesterFunc) Preview(ctx context.Context, at time.Time) (DigestPreview, error) { return f(ctx, at) }
+func (f digesterFunc) Preview(ctx context.Context, at time.Time) (DigestPreview, error) {
+	return f(ctx, at)
+}
 
 // failingQueries fails every read with an error carrying internals.
 type failingQueries struct{ Queries }
