@@ -392,24 +392,35 @@ func subjectGroup(s *Sentence, ps []party, tok int) []party {
 	}
 	group := []party{ps[near]}
 	pos := ps[near].tok
+	conj := false
 	for k := near - 1; k >= 0; k-- {
 		p := ps[k]
 		// Everything between p and the group must be names, function
-		// words, coordination or punctuation.
+		// words, coordination or punctuation; a comma joins a list only
+		// where a conjunction closes it ("México, Estados Unidos y
+		// Canadá"), not an apposition or a fronted phrase.
 		ok := true
 		gap := 0
+		gapConj := false
 		for j := p.end; j < pos; j++ {
 			t := s.Tokens[j]
-			if t.Stop || t.Upper || determiners[t.Fold] || t.Fold == "y" || t.Fold == "and" || t.Fold == "e" {
+			if conjunctions[t.Fold] {
+				gapConj = true
+				gap++
+				continue
+			}
+			if t.Stop || t.Upper || determiners[t.Fold] {
 				gap++
 				continue
 			}
 			ok = false
 			break
 		}
-		if !ok || gap > 6 {
+		comma := strings.ContainsAny(s.Text[s.Tokens[p.end-1].End-s.Start:s.Tokens[pos].Start-s.Start], ",;:")
+		if !ok || gap > 6 || comma && !gapConj && !conj {
 			break
 		}
+		conj = conj || gapConj
 		if p.oblique {
 			pos = p.tok
 			continue
@@ -419,6 +430,8 @@ func subjectGroup(s *Sentence, ps []party, tok int) []party {
 	}
 	return group
 }
+
+var conjunctions = setOf("y e and as well")
 
 func (e *Engine) extractUnits(a *Analysis) {
 	side := a.Item.Side
