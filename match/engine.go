@@ -392,7 +392,7 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool) b
 		if ownOnly && !e.partiesOf(u, c.Item.Side) {
 			continue
 		}
-		r := e.verifyUnit(u, []*Analysis{c})
+		r := e.verifyUnit(ix, u, []*Analysis{c})
 		if r.Outcome != Stated {
 			continue
 		}
@@ -541,7 +541,7 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	sort.Slice(d.Matches, func(i, j int) bool { return refLess(d.Matches[i], d.Matches[j]) })
 	allStated := true
 	for _, u := range claim.Units {
-		r := e.verifyUnit(u, same)
+		r := e.verifyUnit(ix, u, same)
 		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 && len(same) > 0 && r.Outcome == Absent {
 			// A unit with no concept or crossing of its own cannot be
 			// looked for sentence by sentence: the same contact is its
@@ -598,52 +598,101 @@ func refLess(a, b Ref) bool {
 	return a.GUID < b.GUID
 }
 
-// verifyUnit looks for the unit in the same-event items' sentences.
-func (e *Engine) verifyUnit(u Unit, same []*Analysis) UnitResult {
+// verifyUnit looks for the unit in the same-event items' sentences. A
+// sentence states the unit when it carries at least half of the unit's
+// object concepts weighted by rarity (a broader or narrower concept counts
+// half) and is neither a denial nor a mere discussion; when the unit names
+// crossings, the item must name one of them. Failing a single sentence,
+// the item's statement sentences taken together may state it. A denial
+// with the same coverage contradicts it; any lesser mention is a
+// discussion.
+func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis) UnitResult {
 	r := UnitResult{Unit: u, Outcome: Absent}
-	want := append(append([]string{}, u.Objects...), specificPlaces(e.lex, u.Places)...)
-	need := 1
-	if len(u.Objects) > 2 {
-		need = (len(u.Objects) + 1) / 2
+	crossings := specificPlaces(e.lex, u.Places)
+	weight := map[string]float64{}
+	total := 0.0
+	for _, o := range u.Objects {
+		w := math.Max(0.5, ix.idf(o))
+		weight[o] = w
+		total += w
 	}
 	found := map[string]bool{}
+	cover := func(ids map[string]bool) (float64, []string) {
+		var shared []string
+		got := 0.0
+		for _, o := range u.Objects {
+			switch {
+			case ids[o]:
+				got += weight[o]
+				shared = append(shared, o)
+			case e.relatedIn(o, ids):
+				got += weight[o] / 2
+				shared = append(shared, o)
+			}
+		}
+		for _, c := range crossings {
+			if ids[c] {
+				shared = append(shared, c)
+			}
+		}
+		if total == 0 {
+			if len(shared) > 0 {
+				return 1, shared
+			}
+			return 0, nil
+		}
+		return got / total, shared
+	}
+	consider := func(out Outcome, c *Analysis, sentence string, shared []string) {
+		for _, id := range shared {
+			found[id] = true
+		}
+		if better(out, r.Outcome) || out == r.Outcome && len(shared) > len(r.Shared) {
+			ref := RefOf(c.Item)
+			r.Outcome, r.Evidence, r.Sentence, r.Shared = out, &ref, sentence, shared
+		}
+	}
 	for _, c := range same {
+		placeOK := len(crossings) == 0
+		for _, cr := range crossings {
+			if c.Entities[cr] > 0 {
+				placeOK = true
+			}
+		}
+		union := map[string]bool{}
+		best := ""
+		bestCov := 0.0
 		for _, s := range c.Sentences {
-			var shared []string
-			objs := 0
 			ids := map[string]bool{}
 			for _, an := range s.Annots {
 				ids[an.ID] = true
 			}
-			for _, w := range want {
-				if ids[w] {
-					shared = append(shared, w)
-					found[w] = true
-					if isIn(u.Objects, w) {
-						objs++
-					}
+			cov, shared := cover(ids)
+			if len(shared) == 0 {
+				continue
+			}
+			switch {
+			case s.Denial && cov >= 0.5:
+				consider(Contradicted, c, s.Text, shared)
+			case !s.Denial && !s.Discussion && cov >= 0.5 && placeOK:
+				consider(Stated, c, s.Text, shared)
+			default:
+				consider(Discussed, c, s.Text, shared)
+			}
+			if !s.Denial && !s.Discussion {
+				for id := range ids {
+					union[id] = true
+				}
+				if cov > bestCov {
+					best, bestCov = s.Text, cov
 				}
 			}
-			var out Outcome
-			switch {
-			case len(shared) == 0:
-				continue
-			case s.Denial:
-				out = Contradicted
-			case s.Discussion:
-				out = Discussed
-			case objs >= need || len(u.Objects) == 0:
-				out = Stated
-			default:
-				out = Discussed
-			}
-			if better(out, r.Outcome) || out == r.Outcome && len(shared) > len(r.Shared) {
-				ref := RefOf(c.Item)
-				r.Outcome, r.Evidence, r.Sentence, r.Shared = out, &ref, s.Text, shared
-			}
+		}
+		if cov, shared := cover(union); cov >= 0.5 && placeOK && len(shared) > 0 {
+			consider(Stated, c, best, shared)
 		}
 	}
-	for _, w := range want {
+	for _, w := range append(append([]string{}, u.Objects...), crossings...) {
 		if !found[w] {
 			r.Missing = append(r.Missing, w)
 		}
@@ -651,10 +700,28 @@ func (e *Engine) verifyUnit(u Unit, same []*Analysis) UnitResult {
 	return r
 }
 
-// better orders outcomes for the evidence kept: a denial outranks a
-// statement (the strongest alert), a statement outranks a discussion.
+// relatedIn reports whether ids holds a concept one step broader or
+// narrower than id.
+func (e *Engine) relatedIn(id string, ids map[string]bool) bool {
+	if ent := e.lex.entries[id]; ent != nil {
+		for _, b := range ent.Broader {
+			if ids[b] {
+				return true
+			}
+		}
+	}
+	for other := range ids {
+		if ent := e.lex.entries[other]; ent != nil && isIn(ent.Broader, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// better orders outcomes for the evidence kept: a statement outranks a
+// denial (some item states it), a denial outranks a discussion.
 func better(a, b Outcome) bool {
-	rank := map[Outcome]int{Absent: 0, Discussed: 1, Stated: 2, Contradicted: 3}
+	rank := map[Outcome]int{Absent: 0, Discussed: 1, Contradicted: 2, Stated: 3}
 	return rank[a] > rank[b]
 }
 
