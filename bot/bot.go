@@ -85,6 +85,14 @@ type Digester interface {
 	Preview(ctx context.Context, now time.Time) (DigestPreview, error)
 }
 
+// DigesterFunc adapts a function to Digester.
+type DigesterFunc func(ctx context.Context, now time.Time) (DigestPreview, error)
+
+// Preview calls f.
+func (f DigesterFunc) Preview(ctx context.Context, now time.Time) (DigestPreview, error) {
+	return f(ctx, now)
+}
+
 // Options configure a Bot. Queries and Actions are required.
 type Options struct {
 	// Queries and Actions are the store (usually the same value).

@@ -518,7 +518,7 @@ func TestCommandTableAndHelp(t *testing.T) {
 }
 
 func TestDigester(t *testing.T) {
-	d := digesterFunc(func(_ context.Context, at time.Time) (DigestPreview, error) {
+	d := DigesterFunc(func(_ context.Context, at time.Time) (DigestPreview, error) {
 		return DigestPreview{Title: "Week of " + at.Format("2006-01-02") + ": 2 gaps", Text: "Two claims went unconfirmed.", URL: "https://gapwatch.example/digest"}, nil
 	})
 	f := newFixture(t, Options{Digester: d})
@@ -529,12 +529,6 @@ func TestDigester(t *testing.T) {
 	if text := PlainText(r); !strings.Contains(text, "Week of 2026-03-10: 2 gaps") || !strings.Contains(text, "Full digest: https://gapwatch.example/digest") {
 		t.Errorf("digest preview:\n%s", text)
 	}
-}
-
-type digesterFunc func(context.Context, time.Time) (DigestPreview, error)
-
-func (f digesterFunc) Preview(ctx context.Context, at time.Time) (DigestPreview, error) {
-	return f(ctx, at)
 }
 
 // failingQueries fails every read with an error carrying internals.

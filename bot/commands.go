@@ -87,12 +87,11 @@ func splitFilter(arg string) (key, value string, ok bool) {
 	return strings.ToLower(arg[:i]), arg[i+1:], true
 }
 
-func (b *Bot) runList(ctx context.Context, c Call) (Reply, error) {
-	q := store.ClaimQuery{Limit: b.opts.ListLimit}
-	all := false
-	resolved := false
-	var shown []string
-	for _, a := range c.Args {
+// listQuery reads list's filters into a claim query, with the words that
+// describe them.
+func (b *Bot) listQuery(args []string) (q store.ClaimQuery, shown []string, all bool, err error) {
+	q = store.ClaimQuery{Limit: b.opts.ListLimit}
+	for _, a := range args {
 		w := strings.ToLower(a)
 		if st, ok := statusWords[w]; ok {
 			q.Statuses = append(q.Statuses, st)
@@ -102,7 +101,7 @@ func (b *Bot) runList(ctx context.Context, c Call) (Reply, error) {
 		switch {
 		case b.isSide(w):
 			if q.Side != "" && q.Side != w {
-				return Reply{}, usageErr("Give one side at most.")
+				return q, nil, false, usageErr("Give one side at most.")
 			}
 			q.Side = w
 			shown = append(shown, "side "+w)
@@ -114,7 +113,7 @@ func (b *Bot) runList(ctx context.Context, c Call) (Reply, error) {
 		default:
 			k, v, ok := splitFilter(a)
 			if !ok || k != "feed" {
-				return Reply{}, usageErr("I do not know the filter %q: use a status (%s), a side (%s), feed:NAME, open, final or all.",
+				return q, nil, false, usageErr("I do not know the filter %q: use a status (%s), a side (%s), feed:NAME, open, final or all.",
 					oneLineText(a), "pending, partial, unconfirmed, confirmed", strings.Join(b.opts.Sides, ", "))
 			}
 			q.Feed = v
@@ -125,13 +124,42 @@ func (b *Bot) runList(ctx context.Context, c Call) (Reply, error) {
 		q.Statuses = openStatuses
 	}
 	if !all {
+		resolved := false
 		q.Resolved = &resolved
 	}
+	return q, shown, all, nil
+}
+
+// List runs the list command's query for req with list's arguments
+// ("partial", "mx", "feed:sre", "all"…) and records the action, for
+// callers that want the claims rather than a reply (gapwatch gaps --json).
+// A bad filter is a *UserError.
+func (b *Bot) List(ctx context.Context, req Request, args ...string) ([]store.Claim, error) {
+	q, _, _, err := b.listQuery(args)
+	if err != nil {
+		return nil, err
+	}
+	return b.list(ctx, Call{Request: req, Args: args, Now: b.opts.Now()}, q)
+}
+
+func (b *Bot) list(ctx context.Context, c Call, q store.ClaimQuery) ([]store.Claim, error) {
 	claims, err := b.opts.Queries.Claims(ctx, q)
 	if err != nil {
-		return Reply{}, fmt.Errorf("list claims: %w", err)
+		return nil, fmt.Errorf("list claims: %w", err)
 	}
 	if err := b.record(ctx, c, 0, store.ActionList, map[string]string{"filters": strings.Join(c.Args, " ")}); err != nil {
+		return nil, err
+	}
+	return claims, nil
+}
+
+func (b *Bot) runList(ctx context.Context, c Call) (Reply, error) {
+	q, shown, all, err := b.listQuery(c.Args)
+	if err != nil {
+		return Reply{}, err
+	}
+	claims, err := b.list(ctx, c, q)
+	if err != nil {
 		return Reply{}, err
 	}
 	what := "Open gaps"
