@@ -62,6 +62,9 @@ type Sentence struct {
 	Discussion bool `json:"discussion,omitempty"`
 	// Paragraph groups sentences of one line or paragraph.
 	Paragraph int `json:"paragraph"`
+	// listed marks a list item that took its kind from the sentence
+	// introducing the list.
+	listed bool
 }
 
 // Modality says how firmly a commitment unit is stated.
@@ -547,6 +550,15 @@ func (e *Engine) extractUnits(a *Analysis) {
 		if hasDiscuss && !s.Statement {
 			s.Discussion = true
 		}
+		// List items inherit the kind of the sentence that introduces them
+		// ("revisaron los siguientes proyectos:", "acordaron:").
+		if si > 0 && !s.Statement && !s.Denial && !hasDiscuss {
+			if prev := &a.Sentences[si-1]; strings.HasSuffix(strings.TrimSpace(prev.Text), ":") || prev.listed {
+				s.Discussion = prev.Discussion
+				s.Statement = prev.Statement
+				s.listed = true
+			}
+		}
 		if groupForCarry != nil {
 			carry = groupForCarry
 		} else if g := subjectGroup(s, ps, len(s.Tokens)); len(g) > 0 {
@@ -769,6 +781,16 @@ func (e *Engine) unitFrom(a *Analysis, s *Sentence, c CueHit, action CueClass, g
 		}
 		u.Quantities = append(u.Quantities, quantities(ss.Tokens)...)
 		u.Dates = append(u.Dates, statedDates(ss.Tokens, a.Item.Published)...)
+	}
+	if len(u.Objects) == 0 && s.Index != 0 && len(a.Sentences) > 0 {
+		// "…were developed in coordination with the Government of
+		// Mexico": a unit with no topic of its own is about the item's
+		// headline.
+		for _, an := range a.Sentences[0].Annots {
+			if an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_") && !isIn(u.Objects, an.ID) {
+				u.Objects = append(u.Objects, an.ID)
+			}
+		}
 	}
 	sort.Strings(u.Objects)
 	sort.Strings(u.Places)

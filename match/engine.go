@@ -392,7 +392,7 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool) b
 		if ownOnly && !e.partiesOf(u, c.Item.Side) {
 			continue
 		}
-		r := e.verifyUnit(ix, u, []*Analysis{c})
+		r := e.verifyUnit(ix, u, []*Analysis{c}, true)
 		if r.Outcome != Stated {
 			continue
 		}
@@ -428,8 +428,9 @@ func (e *Engine) partiesOf(u Unit, side string) bool {
 const reasonUnilateral = "no party of the claimant's side (unilateral)"
 
 // minStatedWeight is the weight of specific anchors a stated commitment
-// needs to link items that share no contact: about two rare anchors.
-const minStatedWeight = 5.0
+// needs to link items that share no contact: one rare concept (seen in
+// under about 3% of items) or two common ones, in an action sentence.
+const minStatedWeight = 3.5
 
 // sameEventThreshold is the anchor score above which a candidate that
 // passes the topic and party tests covers the same event.
@@ -541,7 +542,7 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	sort.Slice(d.Matches, func(i, j int) bool { return refLess(d.Matches[i], d.Matches[j]) })
 	allStated := true
 	for _, u := range claim.Units {
-		r := e.verifyUnit(ix, u, same)
+		r := e.verifyUnit(ix, u, same, false)
 		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 && len(same) > 0 && r.Outcome == Absent {
 			// A unit with no concept or crossing of its own cannot be
 			// looked for sentence by sentence: the same contact is its
@@ -598,7 +599,8 @@ func refLess(a, b Ref) bool {
 	return a.GUID < b.GUID
 }
 
-// verifyUnit looks for the unit in the same-event items' sentences. A
+// verifyUnit looks for the unit in the same-event items' sentences (with
+// strict, only in sentences that carry an action cue, one by one). A
 // sentence states the unit when it carries at least half of the unit's
 // object concepts weighted by rarity (a broader or narrower concept counts
 // half) and is neither a denial nor a mere discussion; when the unit names
@@ -606,7 +608,7 @@ func refLess(a, b Ref) bool {
 // the item's statement sentences taken together may state it. A denial
 // with the same coverage contradicts it; any lesser mention is a
 // discussion.
-func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis) UnitResult {
+func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) UnitResult {
 	r := UnitResult{Unit: u, Outcome: Absent}
 	crossings := specificPlaces(e.lex, u.Places)
 	weight := map[string]float64{}
@@ -674,7 +676,7 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis) UnitResult {
 			switch {
 			case s.Denial && cov >= 0.5:
 				consider(Contradicted, c, s.Text, shared)
-			case !s.Denial && !s.Discussion && cov >= 0.5 && placeOK:
+			case !s.Denial && !s.Discussion && cov >= 0.5 && placeOK && (s.Statement || !strict):
 				consider(Stated, c, s.Text, shared)
 			default:
 				consider(Discussed, c, s.Text, shared)
@@ -688,7 +690,9 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis) UnitResult {
 				}
 			}
 		}
-		if cov, shared := cover(union); cov >= 0.5 && placeOK && len(shared) > 0 {
+		// The item's statements taken together state the unit only where
+		// no single sentence denies it.
+		if cov, shared := cover(union); !strict && r.Outcome != Contradicted && cov >= 0.5 && placeOK && len(shared) > 0 {
 			consider(Stated, c, best, shared)
 		}
 	}
