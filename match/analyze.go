@@ -472,11 +472,13 @@ func (e *Engine) extractUnits(a *Analysis) {
 			ps = kept
 		}
 		hasDiscuss := false
-		for _, c := range s.Cues {
+		for ci, c := range s.Cues {
 			if c.has(CueDiscuss) {
 				hasDiscuss = true
 			}
-			if c.has(CueDeny) {
+			// A denial cue, or a negated agreement noun ("no derivan de
+			// acuerdos", "no agreement was reached").
+			if c.has(CueDeny) || c.has(CuePact) && negatedAt(s, ci) {
 				s.Denial = true
 			}
 		}
@@ -664,6 +666,7 @@ func primaryAction(c CueHit) CueClass {
 }
 
 // negatedAt reports a negation word in the three tokens before cue ci.
+// A negation inside a conjoined noun list ("ni de compromisos") counts too.
 func negatedAt(s *Sentence, ci int) bool {
 	c := s.Cues[ci]
 	for _, o := range s.Cues {

@@ -156,6 +156,15 @@ func TestDevCorpus(t *testing.T) {
 			a := e.Analyze(it)
 			fmt.Fprintf(&d, "== %s %s %s %q\n", it.Feed, it.GUID, it.Published.Format(time.RFC3339), it.Title)
 			fmt.Fprintf(&d, "   parties=%v events=%v dates=%v\n   concepts=%v\n   entities=%v\n", a.Parties, a.Events, a.Dates, sortedCountKeys(a.Concepts), sortedCountKeys(a.Entities))
+			if sub := os.Getenv("GAPWATCH_DEV_SENTENCES"); sub != "" && strings.Contains(it.GUID, sub) {
+				for _, s := range a.Sentences {
+					var ids []string
+					for _, an := range s.Annots {
+						ids = append(ids, an.ID)
+					}
+					fmt.Fprintf(&d, "   S%d stmt=%v den=%v disc=%v %v :: %s\n", s.Index, s.Statement, s.Denial, s.Discussion, ids, clip(s.Text, 160))
+				}
+			}
 			for _, u := range a.Units {
 				fmt.Fprintf(&d, "   UNIT %s[%s] parties=%v objs=%v places=%v :: %s\n", u.Action, u.Cue, u.Parties, u.Objects, u.Places, clip(u.Text, 200))
 			}

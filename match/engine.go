@@ -600,10 +600,10 @@ func refLess(a, b Ref) bool {
 }
 
 // verifyUnit looks for the unit in the same-event items' sentences (with
-// strict, only in sentences that carry an action cue, one by one). A
-// sentence states the unit when it carries at least half of the unit's
-// object concepts weighted by rarity (a broader or narrower concept counts
-// half) and is neither a denial nor a mere discussion; when the unit names
+// strict, one sentence at a time). A sentence states the unit when it
+// carries an action (an action cue, not negated, conditional or merely
+// discussed) and at least half of the unit's object concepts weighted by
+// rarity (a broader or narrower concept counts half); when the unit names
 // crossings, the item must name one of them. Failing a single sentence,
 // the item's statement sentences taken together may state it. A denial
 // with the same coverage contradicts it; any lesser mention is a
@@ -676,12 +676,12 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 			switch {
 			case s.Denial && cov >= 0.5:
 				consider(Contradicted, c, s.Text, shared)
-			case !s.Denial && !s.Discussion && cov >= 0.5 && placeOK && (s.Statement || !strict):
+			case s.Statement && !s.Denial && cov >= 0.5 && placeOK:
 				consider(Stated, c, s.Text, shared)
 			default:
 				consider(Discussed, c, s.Text, shared)
 			}
-			if !s.Denial && !s.Discussion {
+			if s.Statement && !s.Denial {
 				for id := range ids {
 					union[id] = true
 				}

@@ -93,12 +93,13 @@ const (
 	CuePlace     CueClass = "place"
 	CueSchedule  CueClass = "schedule"
 	CueReport    CueClass = "report"
+	CuePact      CueClass = "pact"
 )
 
 var knownCueClasses = map[CueClass]bool{
 	CueAgree: true, CueCommit: true, CueDecide: true, CueSign: true, CueJoint: true, CueImplement: true,
 	CuePosition: true, CueDiscuss: true, CueHedge: true, CueDeny: true, CueCond: true, CueNegate: true,
-	CueWith: true, CuePlace: true, CueSchedule: true, CueReport: true,
+	CueWith: true, CuePlace: true, CueSchedule: true, CueReport: true, CuePact: true,
 }
 
 // isAction reports a cue class that can carry a commitment.
