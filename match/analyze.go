@@ -778,7 +778,7 @@ func (e *Engine) unitFrom(a *Analysis, s *Sentence, c CueHit, action CueClass, g
 			switch {
 			case an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_"):
 				u.Objects = append(u.Objects, an.ID)
-			case an.Kind == KindCrossing || an.Kind == KindPlace:
+			case an.Kind == KindCrossing || an.Kind == KindPlace || siteKinds[an.Kind]:
 				u.Places = append(u.Places, an.ID)
 			}
 		}

@@ -202,6 +202,8 @@ type CandidateScore struct {
 	Agencies []string `json:"agencies,omitempty"`
 	Dates    []string `json:"dates,omitempty"`
 	Events   []string `json:"events,omitempty"`
+	// Quantities are numbers both state (other than dates).
+	Quantities []string `json:"quantities,omitempty"`
 }
 
 // Decision is the engine's verdict on one claim at one time.
@@ -355,6 +357,12 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	if len(shared) > 0 {
 		score += 2
 	}
+	for _, n := range q.Quantities {
+		if isIn(c.Quantities, n) && len(cs.Quantities) < 2 {
+			cs.Quantities = append(cs.Quantities, n)
+			score += 2
+		}
+	}
 	days := absDur(q.Item.Published.Sub(c.Item.Published)).Hours() / 24
 	score -= 0.15 * days
 	cs.Score = math.Round(score*100) / 100
@@ -370,7 +378,9 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 		cs.Reason = "different dates"
 	case meeting && cs.Score >= meetingThreshold:
 		cs.SameEvent = true
-	case len(cs.Concepts) == 0:
+	case e.siteConflict(q, c):
+		cs.Reason = "different sites"
+	case len(cs.Concepts) == 0 && len(cs.Quantities) == 0:
 		cs.Reason = "no shared topic"
 	case cs.Score < sameEventThreshold:
 		cs.Reason = reasonTooLittle
@@ -381,6 +391,45 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 }
 
 const reasonTooLittle = "too little in common"
+
+// siteKinds are the gazetteer kinds of specific sites: two items that each
+// name sites of one kind and share none are about different things (the
+// Colorado and the Rio Grande, San Ysidro and Laredo).
+var siteKinds = map[string]bool{KindCrossing: true, "river": true, "dam": true, "seaport": true, "airport": true}
+
+func (e *Engine) siteConflict(q, c *Analysis) bool {
+	byKind := func(a *Analysis) map[string]map[string]bool {
+		m := map[string]map[string]bool{}
+		for id := range a.Entities {
+			ent := e.lex.entries[id]
+			if ent == nil || !siteKinds[ent.Kind] {
+				continue
+			}
+			if m[ent.Kind] == nil {
+				m[ent.Kind] = map[string]bool{}
+			}
+			m[ent.Kind][id] = true
+		}
+		return m
+	}
+	qk, ck := byKind(q), byKind(c)
+	for kind, qs := range qk {
+		cset := ck[kind]
+		if len(cset) == 0 {
+			continue
+		}
+		common := false
+		for id := range qs {
+			if cset[id] {
+				common = true
+			}
+		}
+		if !common {
+			return true
+		}
+	}
+	return false
+}
 
 // statesCommitment reports whether c has a statement sentence that carries
 // one of the claim's units with specific anchors: its concepts and
