@@ -361,7 +361,8 @@ type Alerts interface {
 	// next, or becomes dead when dead is set.
 	MarkFailed(ctx context.Context, id int64, errMsg string, next time.Time, dead bool) error
 	// Postpone releases a leased message until next without counting an
-	// attempt (a platform's rate limit), noting why.
+	// attempt (a platform's rate limit), noting why (an empty note keeps
+	// the last error).
 	Postpone(ctx context.Context, id int64, next time.Time, note string) error
 	// Outbox lists outbox messages matching q.
 	Outbox(ctx context.Context, q OutboxQuery) ([]OutboxMessage, error)

@@ -726,8 +726,8 @@ func (s *sqlStore) MarkFailed(ctx context.Context, id int64, errMsg string, next
 
 // Postpone releases a message until next without counting an attempt.
 func (s *sqlStore) Postpone(ctx context.Context, id int64, next time.Time, note string) error {
-	return s.updateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = ?, next_attempt = ?,
-		lease_until = NULL WHERE id = ? AND state = 'pending'`, note, micros(next), id)
+	return s.updateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN ?1 = '' THEN last_error ELSE ?1 END,
+		next_attempt = ?2, lease_until = NULL WHERE id = ?3 AND state = 'pending'`, note, micros(next), id)
 }
 
 // Outbox lists outbox messages matching q.

@@ -557,6 +557,9 @@ func testOutboxFailures(t *testing.T, s store.Store) {
 	if err := s.Postpone(ctx, id, at(3), "rate limited for 1h"); err != nil {
 		t.Fatalf("Postpone: %v", err)
 	}
+	if err := s.Postpone(ctx, id, at(3), ""); err != nil {
+		t.Fatalf("Postpone without note: %v", err)
+	}
 	got := outbox(t, s, store.OutboxQuery{})[0]
 	if got.Attempts != 1 || got.State != store.OutboxPending || got.LastError != "rate limited for 1h" {
 		t.Errorf("after a failure and a postponement: %+v", got)
