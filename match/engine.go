@@ -431,18 +431,19 @@ func (e *Engine) siteConflict(q, c *Analysis) bool {
 	return false
 }
 
-// statesCommitment reports whether c has a statement sentence that carries
-// one of the claim's units with specific anchors: its concepts and
+// statesCommitment reports whether c has a sentence with outcome want
+// (Stated: an action sentence; Contradicted: a denial) that carries one of
+// the claim's units with specific anchors: its concepts and
 // crossings weighted by rarity, plus its quantities and dates, summing to
 // minStatedWeight. With ownOnly, only units whose parties all belong to the
 // candidate's side count.
-func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool) bool {
+func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool, want Outcome) bool {
 	for _, u := range claim.Units {
 		if ownOnly && !e.partiesOf(u, c.Item.Side) {
 			continue
 		}
 		r := e.verifyUnit(ix, u, []*Analysis{c}, true)
-		if r.Outcome != Stated {
+		if r.Outcome != want {
 			continue
 		}
 		w := 0.0
@@ -566,11 +567,13 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 		}
 		cs := e.scoreCandidate(ix, claim, c)
 		if !cs.SameEvent && (cs.Reason == reasonTooLittle || cs.Reason == reasonUnilateral) &&
-			e.statesCommitment(ix, claim, c, cs.Reason == reasonUnilateral) {
+			(e.statesCommitment(ix, claim, c, cs.Reason == reasonUnilateral, Stated) ||
+				e.statesCommitment(ix, claim, c, false, Contradicted)) {
 			// Not the same contact, but the candidate states one of the
 			// claim's commitments itself: it confirms it. A side's own
 			// announcement can only state what the claim says that side
-			// does alone, never a joint action.
+			// does alone, never a joint action. A denial of the same
+			// specific commitment addresses the claim too.
 			cs.SameEvent, cs.Reason = true, ""
 		}
 		d.Considered = append(d.Considered, cs)
