@@ -527,9 +527,14 @@ func (b *Bot) parseFilters(args []string) (store.Filters, string, error) {
 				}
 				f.Sides = appendNew(f.Sides, strings.ToLower(v))
 			case "status", "statuses":
-				st, ok := statusWords[strings.ToLower(v)]
+				w := strings.ToLower(v)
+				if w == "unverified" || w == "needs_review" {
+					f.Statuses = appendNew(f.Statuses, w)
+					continue
+				}
+				st, ok := statusWords[w]
 				if !ok {
-					return f, "", usageErr("Unknown status %q (pending, partial, unconfirmed, confirmed).", oneLineText(v))
+					return f, "", usageErr("Unknown status %q (pending, partial, unconfirmed, confirmed, unverified, needs_review).", oneLineText(v))
 				}
 				f.Statuses = appendNew(f.Statuses, st.String())
 			case "feed", "feeds":

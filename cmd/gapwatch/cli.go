@@ -71,6 +71,12 @@ func commands() []command {
 		replayCommand(),
 		demoCommand(),
 		versionCommand(),
+		gapsCommand(),
+		showCommand(),
+		searchCommand(),
+		confirmCommand(),
+		dismissCommand(),
+		muteCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
