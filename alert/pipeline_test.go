@@ -1,0 +1,226 @@
+package alert_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/gapwatch/gapwatch/alert"
+	"github.com/gapwatch/gapwatch/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run go test -update): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("mismatch with %s\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestLifecycleEndToEnd runs the stories through the real poller, store,
+// engine, outbox and two sinks on a fake clock: the baseline is not
+// alerted, new claims are announced, a confirmation threads under its
+// claim's first message, and the deadline raises the gap alert, in both
+// newsroom languages and filtered per channel.
+func TestLifecycleEndToEnd(t *testing.T) {
+	var console bytes.Buffer
+	gaps := &recorder{}
+	desk := &recorder{}
+	h := newHarness(t, harnessOptions{
+		routes: []alert.Route{
+			consoleRoute("console"),
+			{Channel: alert.Channel{Name: "desk", Platform: "test"}},
+			{Channel: alert.Channel{Name: "gaps", Platform: "test"}, Language: "es",
+				Filters: store.Filters{Sides: []string{"mx"}, Statuses: []string{"partial", "unconfirmed", "unverified"}}},
+		},
+		sinks: map[string]alert.Sink{"console": alert.NewConsoleSink(&console), "desk": desk, "gaps": gaps},
+	})
+	steps := []struct {
+		name  string
+		do    func()
+		desk  []string
+		gaps  []string
+		total int
+	}{
+		{"baseline is never alerted", func() { h.pollAt(-24) }, nil, nil, 0},
+		{"new claims", func() { h.pollAt(2) },
+			[]string{"new_claim:sre-arms", "new_claim:sre-water"}, nil, 4},
+		{"nothing before the deadline", func() { h.tickAt(100) }, nil, nil, 4},
+		{"confirmation threads under the claim", func() { h.pollAt(21) },
+			// One message per claim at a time: the readout's own
+			// confirmation waits for its heads-up, the claim's does not.
+			[]string{"new_claim:state-readout", "confirmed:sre-arms^ref-", "confirmed:state-readout^ref-"}, nil, 10},
+		{"deadline: the gap alert, confirmed claims stay quiet", func() { h.tickAt(170) },
+			[]string{"final:sre-water^ref-"}, []string{"final:sre-water"}, 13},
+		{"a second tick changes nothing", func() { h.tickAt(171) }, nil, nil, 13},
+	}
+	seenDesk, seenGaps := 0, 0
+	for _, s := range steps {
+		s.do()
+		h.flush()
+		got := summary(desk.sent()[seenDesk:])
+		seenDesk = len(desk.sent())
+		if !sameRefs(got, s.desk) {
+			t.Errorf("%s: desk got %v, want %v", s.name, got, s.desk)
+		}
+		got = summary(gaps.sent()[seenGaps:])
+		seenGaps = len(gaps.sent())
+		if !sameRefs(got, s.gaps) {
+			t.Errorf("%s: gaps got %v, want %v", s.name, got, s.gaps)
+		}
+		if n := len(h.outbox(store.OutboxQuery{State: store.OutboxSent})); n != s.total {
+			t.Errorf("%s: %d messages sent in all, want %d", s.name, n, s.total)
+		}
+	}
+	if n := len(h.outbox(store.OutboxQuery{State: store.OutboxPending})); n != 0 {
+		t.Errorf("%d messages left pending", n)
+	}
+	// The confirmation replies in the thread of the claim's first message.
+	var first, conf alert.Message
+	for _, m := range desk.sent() {
+		if m.Claim != nil && m.Claim.Item.GUID == "sre-arms" {
+			switch m.Event {
+			case alert.EventNewClaim:
+				first = m
+			case alert.EventConfirmed:
+				conf = m
+			}
+		}
+	}
+	if conf.ThreadRef == "" || conf.ThreadRef != "ref-"+itoa(first.OutboxID) {
+		t.Errorf("confirmation thread ref = %q, want the first message's receipt ref-%d", conf.ThreadRef, first.OutboxID)
+	}
+	if conf.Claim == nil || conf.Claim.Decision.Status.String() != "confirmed" || len(conf.Claim.Evidence) == 0 {
+		t.Errorf("confirmation carries claim %+v", conf.Claim)
+	}
+	if first.Claim == nil || first.Claim.Decision.Status.String() != "pending" {
+		t.Errorf("the first message carries the decision at its event, got %v", first.Claim.Decision.Status)
+	}
+	// The Spanish channel reads Spanish.
+	if g := gaps.sent(); len(g) != 1 || !strings.Contains(g[0].Text, "VENCIÓ EL PLAZO") || g[0].Language != "es" {
+		t.Errorf("gaps channel message = %+v", g)
+	}
+	golden(t, "lifecycle.golden", console.String())
+}
+
+// sameRefs compares summaries, a trailing "ref-" in want standing for any
+// receipt.
+func sameRefs(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		if strings.HasSuffix(want[i], "^ref-") {
+			if !strings.HasPrefix(got[i], want[i]) {
+				return false
+			}
+			continue
+		}
+		if got[i] != want[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestRestartSendsNothingTwice stops the pipeline half way through the
+// stories, starts a new one on the same database (Restore), and finishes:
+// every message is sent once, and the restart itself enqueues nothing.
+func TestRestartSendsNothingTwice(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gapwatch.db")
+	rec := &recorder{}
+	opts := harnessOptions{path: path, routes: []alert.Route{{Channel: alert.Channel{Name: "desk", Platform: "test"}}},
+		sinks: map[string]alert.Sink{"desk": rec}}
+	h := newHarness(t, opts)
+	h.pollAt(-24)
+	h.pollAt(2)
+	h.pollAt(21)
+	h.flush()
+	before := len(h.outbox(store.OutboxQuery{}))
+	h.st.Close()
+
+	h2 := newHarness(t, opts) // restores from the stored items
+	h2.clock.Set(at(22))
+	if err := h2.pipe.Restore(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if after := len(h2.outbox(store.OutboxQuery{})); after != before {
+		t.Errorf("restart enqueued %d messages, want none", after-before)
+	}
+	h2.pollAt(22)
+	h2.tickAt(170)
+	h2.flush()
+	keys := map[string]int{}
+	for _, m := range rec.sent() {
+		keys[m.Key]++
+	}
+	for k, n := range keys {
+		if n != 1 {
+			t.Errorf("%s delivered %d times", k, n)
+		}
+	}
+	if got := summary(rec.sent()); !slices.Contains(got, "final:sre-water^ref-"+itoa(firstID(rec.sent(), "sre-water"))) {
+		t.Errorf("after the restart the deadline alert was not sent in the claim's thread: %v", got)
+	}
+}
+
+func firstID(ms []alert.Message, guid string) int64 {
+	for _, m := range ms {
+		if m.Claim != nil && m.Claim.Item.GUID == guid {
+			return m.OutboxID
+		}
+	}
+	return 0
+}
+
+// TestMutedClaimStaysQuiet: a claim muted in one channel gets no update
+// there, and still does elsewhere.
+func TestMutedClaimStaysQuiet(t *testing.T) {
+	a, b := &recorder{}, &recorder{}
+	h := newHarness(t, harnessOptions{
+		routes: []alert.Route{{Channel: alert.Channel{Name: "a", Platform: "test"}}, {Channel: alert.Channel{Name: "b", Platform: "test"}}},
+		sinks:  map[string]alert.Sink{"a": a, "b": b},
+	})
+	h.pollAt(-24)
+	h.pollAt(2)
+	h.flush()
+	ctx := context.Background()
+	c, err := h.st.Claims(ctx, store.ClaimQuery{Terms: []string{"agua"}})
+	if err != nil || len(c) != 1 {
+		t.Fatalf("water claim: %v %v", c, err)
+	}
+	if err := h.st.SetMute(ctx, c[0].ID, "a", true, store.Action{Actor: "cli:test", Channel: "a", At: at(3)}); err != nil {
+		t.Fatal(err)
+	}
+	h.tickAt(170)
+	h.flush()
+	has := func(r *recorder) bool {
+		return slices.Contains(summary(r.sent()), "final:sre-water^ref-"+itoa(firstID(r.sent(), "sre-water")))
+	}
+	if has(a) {
+		t.Error("muted channel got the claim's update")
+	}
+	if !has(b) {
+		t.Errorf("other channel missed the update: %v", summary(b.sent()))
+	}
+}
