@@ -164,6 +164,31 @@ func TestParseHTMLListSelectors(t *testing.T) {
 	}
 }
 
+// TestParseHTMLListWindows1252 reads a listing whose meta tag declares
+// windows-1252, with Spanish long dates in the text and no link selector.
+func TestParseHTMLListWindows1252(t *testing.T) {
+	src := Source{Name: "consulado", Side: "mx", Language: "es", HTML: &HTMLSelectors{
+		Item: "tr.boletin", Title: "a", Date: "td.fecha", TimeZone: "America/Phoenix",
+	}}
+	items, next, err := ParseHTMLList(readParseFixture(t, "listing-windows1252.html"), "https://consulmex.example.org/prensa/index.html", src, parseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 2 || next != "" {
+		t.Fatalf("%d items, next %q; want 2 and none", len(items), next)
+	}
+	want := []struct{ title, link, published string }{
+		{"Operación conjunta contra el tráfico de armas en cinco cruces fronterizos", "https://consulmex.example.org/prensa/boletines/2019/boletin-112.html", "2019-07-22T07:00:00Z"},
+		{"Jornada de atención consular “Sobre Ruedas” en Yuma", "https://consulmex.example.org/prensa/boletines/2019/boletin-111.html", "2019-07-19T07:00:00Z"},
+	}
+	for i, w := range want {
+		it := items[i]
+		if it.Title != w.title || it.Link != w.link || it.Published.Format(time.RFC3339) != w.published {
+			t.Errorf("item %d = %q %q %s, want %q %q %s", i, it.Title, it.Link, it.Published.Format(time.RFC3339), w.title, w.link, w.published)
+		}
+	}
+}
+
 func TestParseHTMLListErrors(t *testing.T) {
 	tests := []struct {
 		name string

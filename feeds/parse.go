@@ -28,7 +28,8 @@ var feedParsers = sync.Pool{New: func() any { return gofeed.NewParser() }}
 // success: an HTML page (an error page served with 200) is ClassNotFeed, a
 // JavaScript challenge page ClassChallenge, a malformed document ClassParse.
 // Encodings declared in the XML prolog (ISO-8859-1, Windows-1252) are
-// decoded by gofeed's charset reader.
+// decoded by gofeed's charset reader. An item's language is its own
+// dc:language, else the feed's declared language, else src.Language.
 func ParseFeed(body []byte, feedURL string, src Source, now time.Time) ([]match.Item, error) {
 	if err := sniffFeed(body); err != nil {
 		return nil, err

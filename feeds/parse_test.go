@@ -413,6 +413,16 @@ func TestParseFeedNotAFeed(t *testing.T) {
 		{"json that is not a feed", []byte(`{"error": "rate limited"}`), ClassNotFeed, "JSON Feed version"},
 		{"truncated json feed", []byte(`{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1"`), ClassParse, "parse feed"},
 		{
+			"bare script challenge",
+			[]byte(`<script>document.cookie="gv=" + Date.now() + ";path=/"; window.location.href = window.location.href;</script>`),
+			ClassChallenge, "challenge",
+		},
+		{
+			"error page with an analytics cookie",
+			[]byte(`<!DOCTYPE html><html><head><title>Page Not Found</title><script>document.cookie="_ga=1";</script></head><body><h1>Page not found</h1></body></html>`),
+			ClassNotFeed, "Page Not Found",
+		},
+		{
 			"challenge without cookie script but asking for javascript",
 			[]byte(`<!doctype html><html><head><title>Un momento…</title><meta http-equiv="refresh" content="5"></head><body><p>Verificando su navegador. Habilite JavaScript.</p></body></html>`),
 			ClassChallenge, "challenge",
