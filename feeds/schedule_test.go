@@ -82,6 +82,7 @@ type gateServer struct {
 	arrived chan string   // the path of each request, as it arrives
 	release chan struct{} // one token lets one request answer
 	gaveUp  chan string   // the path of each request the client cancelled
+	done    chan struct{} // closed at cleanup: every request answers
 
 	mu          sync.Mutex
 	inFlight    int
@@ -90,7 +91,8 @@ type gateServer struct {
 }
 
 func newGateServer(t *testing.T, body []byte) *gateServer {
-	g := &gateServer{arrived: make(chan string, 1000), release: make(chan struct{}, 1000), gaveUp: make(chan string, 1000)}
+	g := &gateServer{arrived: make(chan string, 1000), release: make(chan struct{}, 1000), gaveUp: make(chan string, 1000),
+		done: make(chan struct{})}
 	g.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		g.mu.Lock()
 		g.inFlight++
@@ -105,6 +107,7 @@ func newGateServer(t *testing.T, body []byte) *gateServer {
 		select {
 		case <-g.release:
 			w.Write(body)
+		case <-g.done:
 		case <-r.Context().Done():
 			g.mu.Lock()
 			g.cancelled++
@@ -113,6 +116,7 @@ func newGateServer(t *testing.T, body []byte) *gateServer {
 		}
 	}))
 	t.Cleanup(g.Close)
+	t.Cleanup(func() { close(g.done) }) // runs first, so Close does not wait on a stuck request
 	return g
 }
 
@@ -139,12 +143,15 @@ func TestRunOnceBoundedConcurrency(t *testing.T) {
 	for range limit {
 		<-g.arrived // the bound is reached
 	}
-	// Let the polls through one at a time; each release admits one more.
-	for range feeds - limit {
-		g.release <- struct{}{}
-		<-g.arrived
+	// With every other feed queued, no further poll may start. Polls reach
+	// the server staggered (each first reads and writes the store), so give
+	// an unbounded pool a moment to show itself; passing never depends on it.
+	select {
+	case path := <-g.arrived:
+		t.Fatalf("%s was polled while %d polls were in flight", path, limit)
+	case <-time.After(200 * time.Millisecond):
 	}
-	for range limit {
+	for range feeds {
 		g.release <- struct{}{}
 	}
 	results := <-done
@@ -217,7 +224,13 @@ func TestSchedulerJobNeverOverlaps(t *testing.T) {
 	first := make(chan struct{})
 	go func() { job.Run(); close(first) }()
 	<-g.arrived
-	job.Run() // the first run is still in flight: this one returns at once
+	second := make(chan struct{})
+	go func() { job.Run(); close(second) }()
+	select {
+	case <-second: // the first run is still in flight: this one returned at once
+	case path := <-g.arrived:
+		t.Fatalf("an overlapping run polled %s", path)
+	}
 	g.release <- struct{}{}
 	<-first
 	g.release <- struct{}{}
