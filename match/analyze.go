@@ -184,24 +184,32 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 	lex := e.lex
 	toks := s.Tokens
 	terms := lex.terms[a.Lang]
+	exact := lex.exact[a.Lang]
 	cues := lex.cues[a.Lang]
 	keys := make([]string, 0, 8)
+	fkeys := make([]string, 0, 8)
 	for i := 0; i < len(toks); {
 		matched := 0
-		keys = keys[:0]
-		var b strings.Builder
+		keys, fkeys = keys[:0], fkeys[:0]
+		var b, fb strings.Builder
 		for n := 1; n <= lex.maxTerm && i+n <= len(toks); n++ {
 			if n > 1 {
 				b.WriteByte(' ')
+				fb.WriteByte(' ')
 			}
 			b.WriteString(toks[i+n-1].Stem)
+			fb.WriteString(toks[i+n-1].Fold)
 			keys = append(keys, b.String())
+			fkeys = append(fkeys, fb.String())
 		}
 		for n := len(keys); n >= 1; n-- {
 			if n == 1 && toks[i].Stop {
 				continue
 			}
-			id, ok := terms[keys[n-1]]
+			id, ok := exact[fkeys[n-1]]
+			if !ok {
+				id, ok = terms[keys[n-1]]
+			}
 			if !ok {
 				continue
 			}
@@ -548,6 +556,13 @@ func (e *Engine) extractUnits(a *Analysis) {
 				Surface: s.Tokens[len(s.Tokens)-1].Surface}, CueImplement, g)
 			a.Units = append(a.Units, u)
 			s.Statement = true
+		}
+		if !s.Statement && !s.Denial && !hasDiscuss {
+			for ci, c := range s.Cues {
+				if c.has(CueFact) && !negatedAt(s, ci) && !conditionalAt(s, ci) {
+					s.Statement = true
+				}
+			}
 		}
 		if hasDiscuss && !s.Statement {
 			s.Discussion = true

@@ -592,26 +592,32 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 		d.Considered = d.Considered[:maxConsidered]
 	}
 	sort.Slice(d.Matches, func(i, j int) bool { return refLess(d.Matches[i], d.Matches[j]) })
-	allStated := true
+	// A claim is confirmed when the other side states most of its
+	// commitments (those with a topic of their own; a unit without one
+	// takes the same contact as evidence) and contradicts none: "partial"
+	// is the core commitment missing, or only a minority of several stated.
+	content, stated := 0, 0
 	for _, u := range claim.Units {
 		r := e.verifyUnit(ix, u, same, false)
-		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 && len(same) > 0 && r.Outcome == Absent {
-			// A unit with no concept or crossing of its own cannot be
-			// looked for sentence by sentence: the same contact is its
-			// evidence.
-			ref := RefOf(same[0].Item)
-			r.Outcome, r.Evidence = Stated, &ref
-		}
-		if r.Outcome != Stated {
-			allStated = false
+		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 {
+			if len(same) > 0 && r.Outcome == Absent {
+				ref := RefOf(same[0].Item)
+				r.Outcome, r.Evidence = Stated, &ref
+			}
+		} else {
+			content++
+			if r.Outcome == Stated {
+				stated++
+			}
 		}
 		if r.Outcome == Contradicted {
 			d.Denied = true
 		}
 		d.Units = append(d.Units, r)
 	}
+	mostStated := float64(stated) >= confirmShare*float64(content)
 	switch {
-	case len(same) > 0 && allStated:
+	case len(same) > 0 && mostStated && !d.Denied:
 		d.Status = Confirmed
 	case !d.Final:
 		d.Status = Pending
@@ -633,6 +639,10 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 }
 
 const maxConsidered = 5
+
+// confirmShare is the share of a claim's commitments the other side must
+// state for a confirmation.
+const confirmShare = 0.5
 
 // weakClaim reports a claim whose every unit is hedged.
 func weakClaim(a *Analysis) bool {
@@ -667,6 +677,11 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 	total := 0.0
 	for _, o := range u.Objects {
 		w := math.Max(0.5, ix.idf(o))
+		if e.lex.narrower[o] > 0 {
+			// A concept that others specialise ("border", "migration")
+			// says less about which commitment it is.
+			w /= 2
+		}
 		weight[o] = w
 		total += w
 	}

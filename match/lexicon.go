@@ -94,12 +94,13 @@ const (
 	CueSchedule  CueClass = "schedule"
 	CueReport    CueClass = "report"
 	CuePact      CueClass = "pact"
+	CueFact      CueClass = "fact"
 )
 
 var knownCueClasses = map[CueClass]bool{
 	CueAgree: true, CueCommit: true, CueDecide: true, CueSign: true, CueJoint: true, CueImplement: true,
 	CuePosition: true, CueDiscuss: true, CueHedge: true, CueDeny: true, CueCond: true, CueNegate: true,
-	CueWith: true, CuePlace: true, CueSchedule: true, CueReport: true, CuePact: true,
+	CueWith: true, CuePlace: true, CueSchedule: true, CueReport: true, CuePact: true, CueFact: true,
 }
 
 // isAction reports a cue class that can carry a commitment.
@@ -115,8 +116,13 @@ func (c CueClass) isAction() bool {
 // and claim cues, indexed by folded stem sequences for each language.
 type Lexicon struct {
 	entries map[string]*Entry
-	// terms maps language → folded stem key → entry id.
+	// terms maps language → folded stem key → entry id; exact maps
+	// language → folded word key → entry id and wins over a stem match,
+	// so two names that only share a stem stay apart.
 	terms map[string]map[string]string
+	exact map[string]map[string]string
+	// narrower counts the concepts that name each concept as broader.
+	narrower map[string]int
 	// cues maps language → folded stem key → cue classes.
 	cues      map[string]map[string][]CueClass
 	maxTerm   int
@@ -347,6 +353,8 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 	l := &Lexicon{
 		entries:   b.entries,
 		terms:     map[string]map[string]string{"es": {}, "en": {}},
+		exact:     map[string]map[string]string{"es": {}, "en": {}},
+		narrower:  map[string]int{},
 		cues:      map[string]map[string][]CueClass{"es": {}, "en": {}},
 		cueCounts: map[CueClass]int{},
 	}
@@ -375,8 +383,16 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 			byLang = map[string][]string{"es": append(append([]string{}, e.ES...), names(e.EN)...),
 				"en": append(append([]string{}, e.EN...), names(e.ES)...)}
 		}
+		for _, br := range e.Broader {
+			l.narrower[br]++
+		}
 		for _, lang := range []string{"es", "en"} {
 			for _, term := range byLang[lang] {
+				if fk, _ := cueKey(term, lang); fk != "" {
+					if _, taken := l.exact[lang][fk]; !taken {
+						l.exact[lang][fk] = id
+					}
+				}
 				key, n := termKey(term, lang)
 				if key == "" {
 					problems = append(problems, fmt.Sprintf("%s: empty term %q", id, term))
