@@ -347,7 +347,7 @@ func TestCommands(t *testing.T) {
 		{name: "search without text", req: slackReq("search"), want: []string{"Wrong number of arguments"}, tone: ToneError},
 		{name: "feeds", req: slackReq("feeds"), want: []string{"Feeds: 2", "sre (mx): ok", "state (us): ok", "Items: 3", "Every polled feed answered"}},
 		{name: "confirm", req: slackReq("confirm {arms} https://www.reuters.example/a called the embassy"),
-			want: []string{"Claim #{arms} marked confirmed", "Confirmation: https://www.reuters.example/a", "Note: called the embassy", "By: slack:U1"},
+			want: []string{"Claim #{arms} marked confirmed", "Confirmation: https://www.reuters.example/a", "Note: called the embassy", "By: ana (slack:U1)"},
 			tone: ToneConfirmed,
 			check: func(t *testing.T, f *fixture, r Reply) {
 				ctx := context.Background()

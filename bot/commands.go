@@ -413,7 +413,7 @@ func (b *Bot) runConfirm(ctx context.Context, c Call) (Reply, error) {
 	r := Reply{Title: fmt.Sprintf("Claim #%d marked confirmed", id), Tone: ToneConfirmed,
 		Text: cl.Item.Title,
 		Sections: []Section{{
-			Fields: []Field{{Name: "By", Value: c.Actor(), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}},
+			Fields: []Field{{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}},
 			Links:  []Link{{Text: "Confirmation", URL: raw}},
 		}}}
 	if note != "" {
@@ -439,7 +439,7 @@ func (b *Bot) runDismiss(ctx context.Context, c Call) (Reply, error) {
 	}
 	return Reply{Title: fmt.Sprintf("Claim #%d dismissed", id), Tone: ToneDismissed, Text: cl.Item.Title,
 		Sections: []Section{{Fields: []Field{{Name: "Reason", Value: reason},
-			{Name: "By", Value: c.Actor(), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}}}}}, nil
+			{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}}}}}, nil
 }
 
 func (b *Bot) muteRunner(muted bool) func(context.Context, Call) (Reply, error) {
@@ -487,6 +487,15 @@ func (b *Bot) muteRunner(muted bool) func(context.Context, Call) (Reply, error) 
 		return Reply{Title: title, Tone: ToneInfo, Text: text,
 			Sections: []Section{{Lines: []string{cl.Item.Title}}}}, nil
 	}
+}
+
+// who names the person behind a request: the actor, with the display name
+// when the platform gave one.
+func who(req Request) string {
+	if req.UserName != "" && req.UserName != req.User {
+		return req.UserName + " (" + req.Actor() + ")"
+	}
+	return req.Actor()
 }
 
 // chatChannel is the channel a subscription from chat is for.

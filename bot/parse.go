@@ -146,3 +146,20 @@ func quoteArg(a string) string {
 	// quotes; invalid UTF-8 is carried byte for byte.
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(a) + `"`
 }
+
+// TrimMentions removes the mentions a chat message starts with ("<@U024BE7LH>
+// list", "<@!80351110224678912> show 4"), so that the text of an app mention
+// reaches ParseLine as a command line.
+func TrimMentions(text string) string {
+	for {
+		t := strings.TrimLeftFunc(text, unicode.IsSpace)
+		if !strings.HasPrefix(t, "<@") {
+			return t
+		}
+		end := strings.IndexByte(t, '>')
+		if end < 0 {
+			return t
+		}
+		text = t[end+1:]
+	}
+}

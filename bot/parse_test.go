@@ -110,3 +110,19 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+func TestTrimMentions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<@U024BE7LH> list partial", "list partial"},
+		{"  <@!80351110224678912>   <@U1> show 4", "show 4"},
+		{"list <@U1>", "list <@U1>"},
+		{"<@U1", "<@U1"},
+		{"<@U1>", ""},
+		{"plain", "plain"},
+	}
+	for _, tt := range tests {
+		if got := TrimMentions(tt.in); got != tt.want {
+			t.Errorf("TrimMentions(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
