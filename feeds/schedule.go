@@ -197,7 +197,7 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 	case <-ctx.Done():
 		s.cancel()
 		<-done
-		return fmt.Errorf("stop scheduler: %w", ctx.Err())
+		return fmt.Errorf("in-flight polls cancelled: %w", ctx.Err())
 	}
 }
 
