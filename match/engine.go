@@ -352,7 +352,12 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 			}
 		}
 	}
-	shared, conflict := dateOverlap(q.Dates, c.Dates)
+	shared, _ := dateOverlap(q.Dates, c.Dates)
+	// Two readouts of contacts (meetings, calls, visits) are of the same
+	// contact only on the same day: the stated date, else the day of
+	// publication, as readouts come out the day of the contact.
+	_, conflict := dateOverlap(contactDates(q), contactDates(c))
+	conflict = conflict && isContact(q) && isContact(c)
 	cs.Dates = shared
 	if len(shared) > 0 {
 		score += 2
@@ -374,13 +379,13 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	switch {
 	case !hasSide(c.Parties, q.Item.Side):
 		cs.Reason = reasonUnilateral
-	case conflict && len(q.Events) > 0 && len(c.Events) > 0:
+	case conflict:
 		cs.Reason = "different dates"
 	case meeting && cs.Score >= meetingThreshold:
 		cs.SameEvent = true
 	case e.siteConflict(q, c):
 		cs.Reason = "different sites"
-	case len(cs.Concepts) == 0 && len(cs.Quantities) == 0:
+	case len(cs.Concepts) == 0:
 		cs.Reason = "no shared topic"
 	case cs.Score < sameEventThreshold:
 		cs.Reason = reasonTooLittle
@@ -391,6 +396,27 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 }
 
 const reasonTooLittle = "too little in common"
+
+// contactEvents are the event types of a dated contact between officials.
+var contactEvents = map[string]bool{"event_meeting": true, "event_phone_call": true, "event_videoconference": true,
+	"event_visit": true, "event_summit": true, "event_signing": true}
+
+func isContact(a *Analysis) bool {
+	for _, ev := range a.Events {
+		if contactEvents[ev] {
+			return true
+		}
+	}
+	return false
+}
+
+// contactDates are the dates an item states, else its publication day.
+func contactDates(a *Analysis) []string {
+	if len(a.Dates) > 0 {
+		return a.Dates
+	}
+	return []string{a.Item.Published.Format("2006-01-02")}
+}
 
 // siteKinds are the gazetteer kinds of specific sites: two items that each
 // name sites of one kind and share none are about different things (the
