@@ -8,8 +8,14 @@ import (
 )
 
 // PublicFlag, anywhere in a command's text, asks for a reply the whole
-// channel sees.
+// channel sees. "—public" (the em dash that autocorrection makes of "--")
+// counts too.
 const PublicFlag = "--public"
+
+// isPublicFlag reports a --public word.
+func isPublicFlag(w string) bool {
+	return strings.EqualFold(w, PublicFlag) || strings.EqualFold(w, "—public")
+}
 
 // ErrUnterminatedQuote is returned by ParseLine when a quoted argument has
 // no closing quote.
@@ -38,7 +44,7 @@ func ParseLine(text string) (Line, error) {
 	}
 	var l Line
 	for i, w := range words {
-		if !quoted[i] && strings.EqualFold(w, PublicFlag) {
+		if !quoted[i] && isPublicFlag(w) {
 			l.Public = true
 			continue
 		}
@@ -132,7 +138,7 @@ func CommandLine(name string, args ...string) string {
 
 // quoteArg returns a as one word of a command line.
 func quoteArg(a string) string {
-	needs := a == "" || strings.EqualFold(a, PublicFlag)
+	needs := a == "" || isPublicFlag(a)
 	for _, r := range a {
 		if unicode.IsSpace(r) || closing(r) != 0 || r == '\\' {
 			needs = true

@@ -20,6 +20,7 @@ func TestParseLine(t *testing.T) {
 		{"LIST Partial MX", Line{Name: "list", Args: []string{"Partial", "MX"}}, nil},
 		{"show 42 --public", Line{Name: "show", Args: []string{"42"}, Public: true}, nil},
 		{"--public show 42", Line{Name: "show", Args: []string{"42"}, Public: true}, nil},
+		{"list —public", Line{Name: "list", Public: true}, nil},
 		{`confirm 42 https://x.example/a "called the embassy, they confirm"`,
 			Line{Name: "confirm", Args: []string{"42", "https://x.example/a", "called the embassy, they confirm"}}, nil},
 		{`dismiss 7 “no es un acuerdo”`, Line{Name: "dismiss", Args: []string{"7", "no es un acuerdo"}}, nil},
@@ -51,7 +52,7 @@ func TestCommandLineRoundTrip(t *testing.T) {
 	tests := [][]string{
 		{"confirm", "42", "https://x.example/a?b=c&d", "note with spaces"},
 		{"search", `quote " and backslash \`},
-		{"search", "“curly”", "--public", ""},
+		{"search", "“curly”", "--public", "—PUBLIC", ""},
 		{"dismiss", "1", "línea\nnueva", "tab\there"},
 	}
 	for _, args := range tests {

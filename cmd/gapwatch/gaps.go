@@ -46,6 +46,7 @@ func gapsCommand() command {
 	var g globalFlags
 	var status, side, feed string
 	var all, asJSON bool
+	var limit int
 	return command{
 		name:  "gaps",
 		usage: "[status] [side]",
@@ -58,6 +59,7 @@ func gapsCommand() command {
 			fs.StringVar(&feed, "feed", "", "only claims from this feed")
 			fs.BoolVar(&all, "all", false, "every status, resolved claims too")
 			fs.BoolVar(&asJSON, "json", false, "print one JSON object per claim")
+			fs.IntVar(&limit, "limit", 50, "at most this many claims, newest first")
 			return func(ctx context.Context, e *env, args []string) error {
 				words := append([]string{}, args...)
 				for _, s := range strings.Split(status, ",") {
@@ -74,7 +76,10 @@ func gapsCommand() command {
 				if all {
 					words = append(words, "all")
 				}
-				n, err := openNewsroom(ctx, e, &g, false)
+				if limit <= 0 {
+					return usagef("--limit must be positive")
+				}
+				n, err := openNewsroom(ctx, e, &g, false, limit)
 				if err != nil {
 					return err
 				}

@@ -23,13 +23,16 @@ type newsroom struct {
 
 // openNewsroom loads the config, opens the store and builds the bot; with
 // lexicon set it loads the engine's lexicon (search expands queries
-// through it).
-func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool) (*newsroom, error) {
+// through it). limit caps lists and searches (0: 50).
+func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool, limit int) (*newsroom, error) {
 	cfg, err := g.load(e)
 	if err != nil {
 		return nil, err
 	}
-	opts := bot.Options{Language: cfg.Engine.Language, Now: e.clock, ListLimit: 50}
+	if limit <= 0 {
+		limit = 50
+	}
+	opts := bot.Options{Language: cfg.Engine.Language, Now: e.clock, ListLimit: limit}
 	for _, s := range cfg.Sides {
 		opts.Sides = append(opts.Sides, s.ID)
 	}

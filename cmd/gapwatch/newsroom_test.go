@@ -84,6 +84,7 @@ func TestNewsroomCommands(t *testing.T) {
 	}{
 		{args: []string{"gaps"}, code: exitOK, stdout: []string{"Open gaps: 1", "#{id} · UNCONFIRMED · sre", "México y Estados Unidos acordaron"}},
 		{args: []string{"gaps", "--status", "partial,pending"}, code: exitOK, stdout: []string{"Open gaps (partial, pending): none"}},
+		{args: []string{"gaps", "--limit", "0"}, code: exitUsage, stderr: "--limit must be positive"},
 		{args: []string{"gaps", "--side", "us"}, code: exitOK, stdout: []string{"none"}},
 		{args: []string{"gaps", "--side", "xx"}, code: exitUsage, stderr: `--side "xx" is not a configured side`},
 		{args: []string{"gaps", "--status", "soon"}, code: exitUsage, stderr: `--status "soon": want pending`},

@@ -18,7 +18,7 @@ func searchCommand() command {
 				if len(args) == 0 {
 					return usagef("search needs some text")
 				}
-				n, err := openNewsroom(ctx, e, &g, true)
+				n, err := openNewsroom(ctx, e, &g, true, 0)
 				if err != nil {
 					return err
 				}
