@@ -167,6 +167,8 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, opts appO
 		MaxSpread:   cfg.Poller.Spread,
 		Location:    cfg.Location(),
 		Logger:      log,
+		// A freshly started service polls at once rather than at the first cron tick.
+		PollAtStart: true,
 	})
 	if err := a.poller.Sync(ctx, a.sources); err != nil {
 		st.Close()
