@@ -353,11 +353,11 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 		}
 	}
 	shared, _ := dateOverlap(q.Dates, c.Dates)
-	// Two readouts of contacts (meetings, calls, visits) are of the same
-	// contact only on the same day: the stated date, else the day of
-	// publication, as readouts come out the day of the contact.
+	// Items about a contact (meeting, call, visit) with the same officials
+	// are about the same contact only on the same day: the stated date,
+	// else the day of publication, as readouts come out that day.
 	_, conflict := dateOverlap(contactDates(q), contactDates(c))
-	conflict = conflict && isContact(q) && isContact(c)
+	conflict = conflict && (isContact(q) || isContact(c)) && len(cs.People) > 0
 	cs.Dates = shared
 	if len(shared) > 0 {
 		score += 2
@@ -375,12 +375,19 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	// unilateral action fails this), stated event dates do not clash, and
 	// either the same contact (shared participants and date or event type)
 	// or the same topic with enough anchors.
-	meeting := len(cs.People) > 0 && (len(shared) > 0 || len(cs.Events) > 0)
+	// The same contact names an official of the claimant's side too.
+	claimantPeople := false
+	for _, p := range cs.People {
+		if ent := e.lex.entries[p]; ent != nil && ent.Side == q.Item.Side {
+			claimantPeople = true
+		}
+	}
+	meeting := claimantPeople && (len(shared) > 0 || len(cs.Events) > 0)
 	switch {
 	case !hasSide(c.Parties, q.Item.Side):
 		cs.Reason = reasonUnilateral
 	case conflict:
-		cs.Reason = "different dates"
+		cs.Reason = reasonOtherDay
 	case meeting && cs.Score >= meetingThreshold:
 		cs.SameEvent = true
 	case e.siteConflict(q, c):
@@ -396,6 +403,8 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 }
 
 const reasonTooLittle = "too little in common"
+
+const reasonOtherDay = "a contact on another day"
 
 // contactEvents are the event types of a dated contact between officials.
 var contactEvents = map[string]bool{"event_meeting": true, "event_phone_call": true, "event_videoconference": true,
@@ -592,7 +601,7 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			continue
 		}
 		cs := e.scoreCandidate(ix, claim, c)
-		if !cs.SameEvent && (cs.Reason == reasonTooLittle || cs.Reason == reasonUnilateral) &&
+		if !cs.SameEvent && (cs.Reason == reasonTooLittle || cs.Reason == reasonUnilateral || cs.Reason == reasonOtherDay) &&
 			(e.statesCommitment(ix, claim, c, cs.Reason == reasonUnilateral, Stated) ||
 				e.statesCommitment(ix, claim, c, false, Contradicted)) {
 			// Not the same contact, but the candidate states one of the
