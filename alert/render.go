@@ -107,7 +107,7 @@ func renderClaim(c claimText, lang string, loc *time.Location) string {
 		}
 	case EventRevised:
 		fmt.Fprintf(&b, w.revision+"\n", it.Revision)
-		fmt.Fprintf(&b, "%s: %s\n", w.verdict, strings.ToUpper(StatusName(d)))
+		fmt.Fprintf(&b, "%s: %s\n", w.verdict, statusWord(StatusName(d), lang))
 	case EventWithdrawn:
 		fmt.Fprintf(&b, w.noLonger+"\n", it.Feed)
 	case EventResolved:
@@ -143,6 +143,17 @@ func renderFeed(h FeedHealth, lang string, loc *time.Location) string {
 		s += ": " + h.Reason
 	}
 	return s
+}
+
+// statusWords are the Spanish status names; English upper-cases the ID.
+var statusWords = map[string]string{"pending": "PENDIENTE", "confirmed": "CONFIRMADO", "partial": "PARCIAL",
+	"unconfirmed": "NO CONFIRMADO", "unverified": "SIN VERIFICAR", "needs_review": "REQUIERE REVISIÓN"}
+
+func statusWord(status, lang string) string {
+	if w, ok := statusWords[status]; ok && lang == "es" {
+		return w
+	}
+	return strings.ToUpper(strings.ReplaceAll(status, "_", " "))
 }
 
 func stamp(t time.Time, loc *time.Location) string {
