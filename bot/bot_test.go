@@ -610,6 +610,7 @@ func TestExpand(t *testing.T) {
 		{"Gun smuggling", []string{"gun", "smuggling", "trafico de armas", "contrabando de armas", "arms trafficking"}, []string{"arms_trafficking"}},
 		{"acero y Ana Rivera", []string{"acero", "steel", "ana rivera"}, []string{"ana_rivera", "steel"}},
 		{"zzzqqq", []string{"zzzqqq"}, nil},
+		{"aranceles México", []string{"aranceles", "tariffs", "mexico"}, []string{"tariffs"}},
 	}
 	for _, tt := range tests {
 		x := f.bot.Expand(tt.query)
@@ -620,6 +621,11 @@ func TestExpand(t *testing.T) {
 			}
 			if !found {
 				t.Errorf("Expand(%q) terms %q lack %q", tt.query, x.Terms, w)
+			}
+		}
+		for _, term := range x.Terms {
+			if term == "gobierno de mexico" || term == "mexican government" {
+				t.Errorf("Expand(%q) expands a government's names: %q", tt.query, x.Terms)
 			}
 		}
 		if strings.Join(x.Entries, ",") != strings.Join(tt.entries, ",") {

@@ -27,7 +27,9 @@ type Expansion struct {
 // "aranceles" also finds "arancelario"), and every term, in both
 // languages, of each lexicon entry (concept, person, place, agency) the
 // query names in either language, so that "tráfico de armas" finds "arms
-// trafficking". Without a lexicon only the words are used.
+// trafficking". The other names of governments, countries and nationals
+// are left out: nearly every item names them. Without a lexicon only the
+// words are used.
 func (b *Bot) Expand(text string) Expansion {
 	var x Expansion
 	seen := map[string]bool{}
@@ -60,6 +62,12 @@ func (b *Bot) Expand(text string) Expansion {
 			ids[id] = true
 		}
 		for id := range a.Entities {
+			// Names of the two governments, countries and nationals are in
+			// nearly every item: their other names would only add noise.
+			switch e := b.opts.Lexicon.Entry(id); {
+			case e == nil, e.Kind == match.KindGovernment, e.Kind == match.KindCountry, e.Kind == match.KindNationals:
+				continue
+			}
 			ids[id] = true
 		}
 		for _, id := range a.Events {

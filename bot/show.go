@@ -108,6 +108,8 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 			if shared := sharedText(c, label); shared != "" {
 				line += "; shares " + shared
 			}
+		case cl.Decision.LateMatch != nil && *cl.Decision.LateMatch == ref:
+			line += " — confirms it, after the deadline"
 		case x.Nearest != nil && x.Nearest.Ref == ref:
 			line += " — not linked"
 			if x.Nearest.Reason != "" {
@@ -136,7 +138,13 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 		r.Sections = append(r.Sections, Section{Heading: "Blind spot", Lines: lines})
 	}
 	if d := cl.Decision; d.ConfirmedLate && d.LateMatch != nil {
-		r.Sections = append(r.Sections, Section{Heading: "Confirmed late", Lines: []string{"By " + d.LateMatch.Feed + " item " + d.LateMatch.GUID}})
+		line := "By " + d.LateMatch.Feed + " item " + d.LateMatch.GUID
+		for _, o := range cl.Evidence {
+			if match.RefOf(o) == *d.LateMatch {
+				line = fmt.Sprintf("By %s · %s · %s", o.Feed, stamp(o.Published), o.Title)
+			}
+		}
+		r.Sections = append(r.Sections, Section{Heading: "Confirmed late", Lines: []string{line}})
 	}
 	r.Sections = append(r.Sections, Section{Heading: "Window", Lines: []string{stamp(x.WindowFrom) + " → " + stamp(x.WindowTo)}})
 
