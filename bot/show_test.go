@@ -71,7 +71,9 @@ func TestClaimReplyStatus(t *testing.T) {
 		label string
 		tone  Tone
 	}{
-		{"pending", func(c *store.Claim) { c.Resolution, c.Decision.Status, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.Pending, false, false }, "PENDING", TonePending},
+		{"pending", func(c *store.Claim) {
+			c.Resolution, c.Decision.Status, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.Pending, false, false
+		}, "PENDING", TonePending},
 		{"unverified", func(c *store.Claim) {
 			c.Resolution, c.Decision.Status, c.Decision.Abstain, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.Unconfirmed, match.Unverified, false, false
 		}, "UNCONFIRMED (UNVERIFIED: blind spot)", ToneUnconfirmed},
@@ -79,8 +81,12 @@ func TestClaimReplyStatus(t *testing.T) {
 			c.Resolution, c.Decision.Abstain, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.NeedsReview, false, false
 		}, "PARTIAL (NEEDS REVIEW)", TonePartial},
 		{"denied and late", func(c *store.Claim) { c.Resolution = nil }, "PARTIAL · DENIED · CONFIRMED LATE", TonePartial},
-		{"confirmed by the engine", func(c *store.Claim) { c.Resolution, c.Decision.Status, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.Confirmed, false, false }, "CONFIRMED", ToneConfirmed},
-		{"dismissed", func(c *store.Claim) { c.Resolution = &store.Resolution{Kind: store.ResolvedDismissed, Reason: "a readout", By: "cli:ana", At: now} }, "DISMISSED", ToneDismissed},
+		{"confirmed by the engine", func(c *store.Claim) {
+			c.Resolution, c.Decision.Status, c.Decision.Denied, c.Decision.ConfirmedLate = nil, match.Confirmed, false, false
+		}, "CONFIRMED", ToneConfirmed},
+		{"dismissed", func(c *store.Claim) {
+			c.Resolution = &store.Resolution{Kind: store.ResolvedDismissed, Reason: "a readout", By: "cli:ana", At: now}
+		}, "DISMISSED", ToneDismissed},
 	}
 	for _, tt := range tests {
 		c := base
