@@ -37,7 +37,7 @@ var feedParsers = sync.Pool{New: func() any {
 // decoded by gofeed's charset reader. An item's language is its own
 // dc:language, else the feed's declared language, else src.Language.
 func ParseFeed(body []byte, feedURL string, src Source, now time.Time) ([]match.Item, error) {
-	if err := sniffFeed(body); err != nil {
+	if err := sniffFeed(body, src.Name); err != nil {
 		return nil, err
 	}
 	p := feedParsers.Get().(*gofeed.Parser)
@@ -57,28 +57,32 @@ const sniffPeek = 8 << 10
 
 // sniffFeed classifies a body that cannot be a feed: empty, HTML (a
 // challenge page or any other page), another XML document or plain text.
-func sniffFeed(body []byte) error {
+func sniffFeed(body []byte, name string) error {
 	head := body
 	if len(head) > sniffPeek {
 		head = head[:sniffPeek]
 	}
 	head = trimLeading(head)
 	if len(head) == 0 {
-		return &Error{Class: ClassParse, Err: errors.New("parse feed: empty body")}
+		return &Error{Class: ClassParse, Err: fmt.Errorf("parse feed %s: empty body", name)}
 	}
 	switch head[0] {
 	case '{':
 		if !bytes.Contains(body, []byte("jsonfeed.org/version")) {
-			return &Error{Class: ClassNotFeed, Err: errors.New("parse feed: json document without a JSON Feed version")}
+			return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed %s: json document without a JSON Feed version", name)}
 		}
 		return nil
 	case '<':
 	default:
-		return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed: body starts with %q, not markup or JSON", snippet(head))}
+		return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed %s: body starts with %q, not markup or JSON", name, snippet(head))}
 	}
 	root, htmlDoctype := rootElement(head)
-	switch strings.ToLower(root) {
-	case "rss", "rdf:rdf", "rdf", "feed":
+	local := strings.ToLower(root)
+	if i := strings.LastIndexByte(local, ':'); i >= 0 {
+		local = local[i+1:] // rdf:RDF, atom:feed
+	}
+	switch local {
+	case "rss", "rdf", "feed":
 		return nil
 	case "":
 		if !htmlDoctype {
@@ -87,9 +91,9 @@ func sniffFeed(body []byte) error {
 		}
 	}
 	if htmlDoctype || htmlElements[atom.Lookup([]byte(strings.ToLower(root)))] {
-		return classifyHTML(body)
+		return classifyHTML(body, name)
 	}
-	return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed: root element <%s> is not rss, rdf or feed", root)}
+	return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed %s: root element <%s> is not rss, rdf or feed", name, root)}
 }
 
 // htmlElements are root elements that mark an HTML document or fragment.
@@ -102,12 +106,12 @@ var htmlElements = map[atom.Atom]bool{
 // classifyHTML returns the error for an HTML page where a feed was
 // expected: ClassChallenge for a JavaScript challenge, else ClassNotFeed,
 // naming the page's title so the health table says which page it was.
-func classifyHTML(body []byte) error {
+func classifyHTML(body []byte, name string) error {
 	pg := inspectPage(body)
 	if pg.challenge() {
-		return &Error{Class: ClassChallenge, Err: fmt.Errorf("parse feed: javascript challenge page %q instead of a feed", pg.title)}
+		return &Error{Class: ClassChallenge, Err: fmt.Errorf("parse feed %s: javascript challenge page %q instead of a feed", name, pg.title)}
 	}
-	return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed: html page %q instead of a feed", pg.title)}
+	return &Error{Class: ClassNotFeed, Err: fmt.Errorf("parse feed %s: html page %q instead of a feed", name, pg.title)}
 }
 
 // trimLeading drops byte order marks, NUL bytes and whitespace.

@@ -483,3 +483,18 @@ func FuzzParseFeed(f *testing.F) {
 		}
 	})
 }
+
+// TestParseFeedPrefixedRoot checks that a root element with a namespace
+// prefix is recognised as a feed, not taken for another XML document.
+func TestParseFeedPrefixedRoot(t *testing.T) {
+	body := []byte(`<?xml version="1.0"?><atom:feed xmlns:atom="http://www.w3.org/2005/Atom"><atom:title>Releases</atom:title>` +
+		`<atom:entry><atom:id>urn:x:1</atom:id><atom:title>Joint statement</atom:title><atom:link href="/joint-statement"/>` +
+		`<atom:updated>2023-07-14T10:00:00Z</atom:updated></atom:entry></atom:feed>`)
+	items, err := ParseFeed(body, "https://www.state.gov/feed.atom", stateSrc, parseNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].GUID != "urn:x:1" || items[0].Link != "https://www.state.gov/joint-statement" {
+		t.Fatalf("items = %+v", items)
+	}
+}
