@@ -225,3 +225,76 @@ func TestReplayJSON(t *testing.T) {
 		t.Errorf("a pending decision scores as %s", d.ScoredStatus())
 	}
 }
+
+func TestSentenceKinds(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		name, text, lang              string
+		statement, denial, discussion bool
+	}{
+		{"fact verb", "CBP returned 32 rifles to the Mexican consulate in Tucson.", "en", true, false, false},
+		{"discussion", "They discussed water deliveries and asylum seekers.", "en", false, false, true},
+		{"denial cue", "No agreement was reached on water deliveries.", "en", false, true, false},
+		{"negated agreement noun", "Las medidas no derivan de acuerdos ni de compromisos con otro gobierno.", "es", false, true, false},
+		{"declined means decreased", "Apprehensions declined in June.", "en", false, false, false},
+		{"negated fact", "Mexico did not receive the returned migrants.", "en", false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := Item{Side: "us", Language: tt.lang, Published: day0, Title: "T", Content: tt.text}
+			a := e.Analyze(it)
+			s := a.Sentences[len(a.Sentences)-1]
+			if s.Statement != tt.statement || s.Denial != tt.denial || s.Discussion != tt.discussion {
+				t.Errorf("statement=%v denial=%v discussion=%v, want %v %v %v", s.Statement, s.Denial, s.Discussion,
+					tt.statement, tt.denial, tt.discussion)
+			}
+		})
+	}
+}
+
+func TestCommitmentShareAndSites(t *testing.T) {
+	h := time.Hour
+	claim := mxItem("c", "Acuerdos de la reunión",
+		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "+
+			"Ambos gobiernos acordaron reforzar la inspección de carga. "+
+			"También acordaron extender las entregas de agua. "+
+			"Asimismo, acordaron combatir el tráfico de fentanilo.", day0)
+	meeting := "Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9. "
+	tests := []struct {
+		name   string
+		items  []Item
+		status Status
+	}{
+		{"two of three commitments stated", []Item{claim, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to strengthen cargo inspections. Both governments also agreed to extend water deliveries.", day0.Add(h))}, Confirmed},
+		{"one of three commitments stated", []Item{claim, usItem("u", "Meeting", meeting+
+			"The two countries agreed to counter fentanyl trafficking.", day0.Add(h))}, Partial},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(testEngine(t), append(background(), tt.items...), nil)
+			d := decisionFor(t, ds, tt.items[0].GUID)
+			if d.Status != tt.status {
+				t.Errorf("status %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+		})
+	}
+}
+
+func TestSiteConflict(t *testing.T) {
+	e := testEngine(t)
+	ix := e.NewIndex()
+	claim := e.Analyze(usItem("w", "Water", "The Government of Mexico committed to extend water deliveries and cargo inspections on the Colorado River to stop fentanyl.", day0))
+	for _, tt := range []struct {
+		name, text, reason string
+	}{
+		{"same river", "México y Estados Unidos acordaron extender las entregas de agua y la inspección de carga en el río Colorado contra el fentanilo.", ""},
+		{"another river", "México y Estados Unidos acordaron extender las entregas de agua y la inspección de carga en el río Bravo contra el fentanilo.", "different sites"},
+	} {
+		c := e.Analyze(mxItem("m", "Entregas", tt.text, day0.Add(time.Hour)))
+		cs := e.scoreCandidate(ix, claim, c)
+		if cs.Reason != tt.reason || cs.SameEvent != (tt.reason == "") {
+			t.Errorf("%s: same=%v reason=%q score=%.2f, want reason %q", tt.name, cs.SameEvent, cs.Reason, cs.Score, tt.reason)
+		}
+	}
+}

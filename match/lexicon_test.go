@@ -119,6 +119,16 @@ entries:
     side: ""
     es: [Tucson]
     en: [Tucson]
+  - id: colorado_river
+    kind: river
+    side: ""
+    es: [río Colorado]
+    en: [Colorado River]
+  - id: rio_grande
+    kind: river
+    side: ""
+    es: [río Bravo]
+    en: [Rio Grande]
 `
 
 func testFS(t testing.TB) fstest.MapFS {
