@@ -3,6 +3,8 @@ package match
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -144,4 +146,28 @@ func BenchmarkAnalyze(b *testing.B) {
 	for b.Loop() {
 		e.Analyze(it)
 	}
+}
+
+// BenchmarkReplayCorpus replays a labelled corpus end to end (analysis,
+// index, lifecycle, decisions): the dev corpus when GAPWATCH_DEV_CORPUS
+// names it, else the project's fixture corpus.
+func BenchmarkReplayCorpus(b *testing.B) {
+	dir := os.Getenv("GAPWATCH_DEV_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "cmd", "gapwatch", "testdata", "replay")
+	}
+	items, labels := loadCorpus(b, dir)
+	lex, err := DefaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	e := NewEngine(lex, Options{Window: time.Duration(labels.WindowHours) * time.Hour,
+		Lookback: time.Duration(labels.LookbackHours) * time.Hour})
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(Replay(e, items, nil)) == 0 {
+			b.Fatal("no decisions")
+		}
+	}
+	b.ReportMetric(float64(len(items)), "items")
 }
