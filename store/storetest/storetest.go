@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"DuplicateGUIDInBatch", testDuplicateGUIDInBatch},
 		{"SameLinkAcrossFeeds", testSameLinkAcrossFeeds},
 		{"EditedItemIsRevised", testEditedItemIsRevised},
+		{"EditedUndatedItemKeepsDate", testEditedUndatedItemKeepsDate},
 		{"FailedPollKeepsState", testFailedPollKeepsState},
 		{"NotModifiedPoll", testNotModifiedPoll},
 		{"ItemQuery", testItemQuery},
@@ -442,6 +443,36 @@ func testEditedItemIsRevised(t *testing.T, s store.Store) {
 	}
 	if st := feedState(t, s, feed); st.Items != 1 {
 		t.Errorf("feed items after edits = %d, want 1", st.Items)
+	}
+}
+
+func testEditedUndatedItemKeepsDate(t *testing.T, s store.Store) {
+	// An entry without a date is dated when it is first seen; every later
+	// poll guesses again, and an edit must not move the item forward.
+	undated := func(title string, seen time.Time) match.Item {
+		it := newItem("sre", "mx", "sin-fecha", title, seen)
+		it.DateGuessed = true
+		return it
+	}
+	first := record(t, s, okPoll("sre", at(1)), undated("Comunicado", at(1)))
+	edited := record(t, s, okPoll("sre", at(30)), undated("Comunicado corregido", at(30)))
+	if len(edited.Revised) != 1 {
+		t.Fatalf("edit of an undated item: %d revised, want 1", len(edited.Revised))
+	}
+	want := undated("Comunicado corregido", at(1))
+	want.ID, want.FirstSeen, want.Backlog, want.Revision = first.New[0].ID, at(1), true, 1
+	checkItem(t, "Revised[0]", edited.Revised[0], want)
+	stored, err := s.Item(context.Background(), want.ID)
+	if err != nil {
+		t.Fatalf("Item: %v", err)
+	}
+	checkItem(t, "stored item", stored, want)
+
+	// A later version that carries a real date takes it.
+	dated := newItem("sre", "mx", "sin-fecha", "Comunicado fechado", at(20))
+	res := record(t, s, okPoll("sre", at(40)), dated)
+	if len(res.Revised) != 1 || !res.Revised[0].Published.Equal(at(20)) || res.Revised[0].DateGuessed {
+		t.Errorf("dated edit: %+v, want published %v and no guessed date", res.Revised, at(20))
 	}
 }
 
