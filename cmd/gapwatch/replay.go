@@ -46,6 +46,8 @@ func parseReplayFeeds(values []string, sides []config.Side) ([]feeds.Source, err
 		if strings.EqualFold(filepath.Ext(path), ".html") || strings.EqualFold(filepath.Ext(path), ".htm") {
 			src.Type = feeds.TypeHTML
 			sel := feeds.GobMXSelectors
+			// Replay is offline: never fetch each release's own page.
+			sel.Body = ""
 			src.HTML = &sel
 		}
 		out = append(out, src)
