@@ -32,10 +32,8 @@ func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool, lim
 	if limit <= 0 {
 		limit = 50
 	}
-	opts := bot.Options{Language: cfg.Engine.Language, Now: e.clock, ListLimit: limit}
-	for _, s := range cfg.Sides {
-		opts.Sides = append(opts.Sides, s.ID)
-	}
+	opts := botOptions(cfg)
+	opts.Now, opts.ListLimit = e.clock, limit
 	if lexicon {
 		lex, err := match.DefaultLexicon()
 		if err != nil {
@@ -54,6 +52,32 @@ func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool, lim
 		return nil, err
 	}
 	return &newsroom{cfg: cfg, store: st, bot: b}, nil
+}
+
+// botOptions are the bot's options a config implies: the newsroom
+// language, the sides, and the mapping from a chat channel to the name its
+// outbox messages carry (a configured Slack or Discord channel's name, so
+// that a mute from that channel reaches its configured route). The chat
+// adapters' wiring in serve uses it too, adding the store, the lexicon and
+// the alert pipeline as Notifier.
+func botOptions(cfg *config.Config) bot.Options {
+	opts := bot.Options{Language: cfg.Engine.Language}
+	for _, s := range cfg.Sides {
+		opts.Sides = append(opts.Sides, s.ID)
+	}
+	names := map[store.ChannelKey]string{}
+	for _, c := range cfg.Channels {
+		if c.Platform == config.PlatformSlack || c.Platform == config.PlatformDiscord {
+			names[store.ChannelKey{Platform: c.Platform, Target: c.Target.Reveal()}] = c.Name
+		}
+	}
+	opts.ChannelName = func(k store.ChannelKey) string {
+		if n, ok := names[k]; ok {
+			return n
+		}
+		return k.String()
+	}
+	return opts
 }
 
 // Close closes the store.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gapwatch/gapwatch/config"
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
 	"github.com/gapwatch/gapwatch/store/sqlite"
@@ -158,5 +159,35 @@ func TestNewsroomCommands(t *testing.T) {
 	}
 	if want := "show,confirm,dismiss,mute,unmute"; strings.Join(kinds, ",") != want {
 		t.Errorf("actions on the claim: %s, want %s", strings.Join(kinds, ","), want)
+	}
+}
+
+func TestBotOptionsChannelNames(t *testing.T) {
+	cfg := &config.Config{
+		Sides:  []config.Side{{ID: "mx"}, {ID: "us"}},
+		Engine: config.Engine{Language: "es"},
+		Channels: []config.Channel{
+			{Name: "desk", Platform: config.PlatformSlack, Target: config.Secret("C024BE91L")},
+			{Name: "osint", Platform: config.PlatformDiscord, Target: config.Secret("123456789012345678")},
+			{Name: "hook", Platform: config.PlatformWebhook, Target: config.Secret("https://hooks.example/secret-token")},
+		},
+	}
+	opts := botOptions(cfg)
+	tests := []struct {
+		key  store.ChannelKey
+		want string
+	}{
+		{store.ChannelKey{Platform: "slack", Target: "C024BE91L"}, "desk"},
+		{store.ChannelKey{Platform: "discord", Target: "123456789012345678"}, "osint"},
+		{store.ChannelKey{Platform: "slack", Target: "C999"}, "slack:C999"},
+		{store.ChannelKey{Platform: "discord", Target: "C024BE91L"}, "discord:C024BE91L"},
+	}
+	for _, tt := range tests {
+		if got := opts.ChannelName(tt.key); got != tt.want {
+			t.Errorf("ChannelName(%v) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+	if opts.Language != "es" || strings.Join(opts.Sides, ",") != "mx,us" {
+		t.Errorf("options: language %q sides %v", opts.Language, opts.Sides)
 	}
 }
