@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
@@ -664,4 +665,49 @@ func FuzzHandle(f *testing.F) {
 		}
 		assertSafe(t, r)
 	})
+}
+
+func TestSuggest(t *testing.T) {
+	f := newFixture(t, Options{})
+	if _, err := f.bot.Handle(context.Background(), slackReq(f.expand("dismiss {us} a readout"))); err != nil {
+		t.Fatal(err)
+	}
+	before := len(f.actions(t, 0))
+	tests := []struct {
+		typed string
+		want  []string // claim names, in order
+	}{
+		// Open gaps first (newest first), then the resolved one.
+		{"", []string{"hostile", "steel", "arms", "us"}},
+		{"ARMAS", []string{"arms"}},
+		{"acero", []string{"steel"}},
+		{"#" + fmt.Sprint(f.ids["us"]), []string{"us"}},
+		{"nothing like it", nil},
+	}
+	for _, tt := range tests {
+		got, err := f.bot.Suggest(context.Background(), tt.typed, 25)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, s := range got {
+			for name, id := range f.ids {
+				if id == s.ID {
+					names = append(names, name)
+				}
+			}
+			if n := utf8.RuneCountInString(s.Label); n > 100 || !strings.HasPrefix(s.Label, fmt.Sprintf("#%d ", s.ID)) {
+				t.Errorf("label %q (%d runes)", s.Label, n)
+			}
+		}
+		if strings.Join(names, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("Suggest(%q) = %v, want %v", tt.typed, names, tt.want)
+		}
+	}
+	if got, _ := f.bot.Suggest(context.Background(), "", 2); len(got) != 2 {
+		t.Errorf("Suggest with limit 2 returned %d", len(got))
+	}
+	if after := len(f.actions(t, 0)); after != before {
+		t.Errorf("Suggest recorded %d actions", after-before)
+	}
 }
