@@ -116,7 +116,12 @@ type Analysis struct {
 	// Parties lists the sides whose actors act in the text (mx, us, both).
 	Parties []string `json:"parties,omitempty"`
 
-	features []string
+	features    []string
+	conceptKeys []string
+	entityKeys  []string
+	sites       map[string][]string
+	days        []int64
+	contactDays []int64
 }
 
 // IsClaim reports whether the item attributes at least one commitment to
@@ -842,15 +847,41 @@ func (e *Engine) summarise(a *Analysis) {
 	a.Parties = sortedKeys(sides)
 	a.Dates = uniqSorted(dates)
 	a.Quantities = uniqSorted(qty)
-	feats := make([]string, 0, len(a.Concepts)+len(a.Entities))
-	for id := range a.Concepts {
-		feats = append(feats, id)
+	a.prepare(e.lex)
+}
+
+// prepare computes what matching reads many times: sorted feature lists,
+// sites by kind and stated dates as day numbers.
+func (a *Analysis) prepare(lex *Lexicon) {
+	a.conceptKeys = sortedCountKeys(a.Concepts)
+	a.entityKeys = sortedCountKeys(a.Entities)
+	a.features = append(append(make([]string, 0, len(a.Concepts)+len(a.Entities)), a.conceptKeys...), a.entityKeys...)
+	sort.Strings(a.features)
+	a.sites = nil
+	for _, id := range a.entityKeys {
+		if ent := lex.entries[id]; ent != nil && siteKinds[ent.Kind] {
+			if a.sites == nil {
+				a.sites = map[string][]string{}
+			}
+			a.sites[ent.Kind] = append(a.sites[ent.Kind], id)
+		}
 	}
-	for id := range a.Entities {
-		feats = append(feats, id)
+	a.days = dayNumbers(a.Dates)
+	if len(a.days) == 0 {
+		a.contactDays = []int64{dayOf(a.Item.Published)}
+	} else {
+		a.contactDays = a.days
 	}
-	sort.Strings(feats)
-	a.features = feats
+}
+
+func dayNumbers(dates []string) []int64 {
+	out := make([]int64, 0, len(dates))
+	for _, d := range dates {
+		if t, err := time.Parse("2006-01-02", d); err == nil {
+			out = append(out, dayOf(t))
+		}
+	}
+	return out
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -40,13 +40,13 @@ func synthIndex(b *testing.B, e *Engine, n int, span time.Duration) (*Index, tim
 	ix := e.NewIndex()
 	sides := []string{"mx", "us"}
 	for i := range n {
-		a := synthAnalysis(i, sides[i%2], start.Add(time.Duration(i)*step), r, pick, concepts, entities)
+		a := synthAnalysis(e.lex, i, sides[i%2], start.Add(time.Duration(i)*step), r, pick, concepts, entities)
 		ix.Add(a)
 	}
 	return ix, start.Add(span / 2)
 }
 
-func synthAnalysis(i int, side string, at time.Time, r *rand.Rand, pick func([]string) string, concepts, entities []string) *Analysis {
+func synthAnalysis(lex *Lexicon, i int, side string, at time.Time, r *rand.Rand, pick func([]string) string, concepts, entities []string) *Analysis {
 	a := &Analysis{Item: Item{Feed: side + "-feed", Side: side, GUID: fmt.Sprint(i), Published: at, Title: "synthetic"},
 		Concepts: map[string]int{}, Entities: map[string]int{}, Parties: []string{"mx", "us"}}
 	s := Sentence{Index: 0, Text: "synthetic sentence", Statement: true}
@@ -63,7 +63,7 @@ func synthAnalysis(i int, side string, at time.Time, r *rand.Rand, pick func([]s
 		a.Events = []string{"event_meeting"}
 	}
 	a.Units = []Unit{{Action: CueAgree, Objects: sortedCountKeys(a.Concepts), Parties: []string{"both_governments"}}}
-	a.features = append(sortedCountKeys(a.Concepts), sortedCountKeys(a.Entities)...)
+	a.prepare(lex)
 	return a
 }
 
@@ -117,7 +117,7 @@ func BenchmarkDecideNewItem(b *testing.B) {
 			pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
 			claims := make([]*Analysis, 64)
 			for i := range claims {
-				claims[i] = synthAnalysis(-i-1, "mx", mid.Add(time.Duration(i)*time.Hour), r, pick, concepts, entities)
+				claims[i] = synthAnalysis(lex, -i-1, "mx", mid.Add(time.Duration(i)*time.Hour), r, pick, concepts, entities)
 			}
 			inWindow := len(e.candidatesIn(ix, claims[0], claims[0].Item.Published.Add(-e.opts.Lookback), e.Deadline(claims[0])))
 			b.ReportAllocs()

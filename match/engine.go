@@ -320,13 +320,13 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	cs := CandidateScore{Ref: RefOf(c.Item), Title: c.Item.Title, Published: c.Item.Published}
 	idf := func(id string) float64 { return ix.idf(id) }
 	var score float64
-	for _, id := range sortedCountKeys(q.Concepts) {
+	for _, id := range q.conceptKeys {
 		if c.Concepts[id] > 0 {
 			cs.Concepts = append(cs.Concepts, id)
 			score += idf(id)
 		}
 	}
-	for _, id := range sortedCountKeys(q.Entities) {
+	for _, id := range q.entityKeys {
 		if c.Entities[id] == 0 {
 			continue
 		}
@@ -353,11 +353,11 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 			}
 		}
 	}
-	shared, _ := dateOverlap(q.Dates, c.Dates)
+	shared := sharedDays(q.Dates, q.days, c.days)
 	// Items about a contact (meeting, call, visit) with the same officials
 	// are about the same contact only on the same day: the stated date,
 	// else the day of publication, as readouts come out that day.
-	_, conflict := dateOverlap(contactDates(q), contactDates(c))
+	conflict := len(sharedDays(nil, q.contactDays, c.contactDays)) == 0
 	conflict = conflict && (isContact(q) || isContact(c)) && len(cs.People) > 0
 	cs.Dates = shared
 	if len(shared) > 0 {
@@ -420,44 +420,22 @@ func isContact(a *Analysis) bool {
 	return false
 }
 
-// contactDates are the dates an item states, else its publication day.
-func contactDates(a *Analysis) []string {
-	if len(a.Dates) > 0 {
-		return a.Dates
-	}
-	return []string{a.Item.Published.Format("2006-01-02")}
-}
-
 // siteKinds are the gazetteer kinds of specific sites: two items that each
 // name sites of one kind and share none are about different things (the
 // Colorado and the Rio Grande, San Ysidro and Laredo).
 var siteKinds = map[string]bool{KindCrossing: true, "river": true, "dam": true, "seaport": true, "airport": true}
 
 func (e *Engine) siteConflict(q, c *Analysis) bool {
-	byKind := func(a *Analysis) map[string]map[string]bool {
-		m := map[string]map[string]bool{}
-		for id := range a.Entities {
-			ent := e.lex.entries[id]
-			if ent == nil || !siteKinds[ent.Kind] {
-				continue
-			}
-			if m[ent.Kind] == nil {
-				m[ent.Kind] = map[string]bool{}
-			}
-			m[ent.Kind][id] = true
-		}
-		return m
-	}
-	qk, ck := byKind(q), byKind(c)
-	for kind, qs := range qk {
-		cset := ck[kind]
-		if len(cset) == 0 {
+	for kind, qs := range q.sites {
+		cs := c.sites[kind]
+		if len(cs) == 0 {
 			continue
 		}
 		common := false
-		for id := range qs {
-			if cset[id] {
+		for _, id := range qs {
+			if isIn(cs, id) {
 				common = true
+				break
 			}
 		}
 		if !common {
@@ -478,6 +456,9 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool, w
 		if ownOnly && !e.partiesOf(u, c.Item.Side) {
 			continue
 		}
+		if !e.mentionsAny(c, u) {
+			continue
+		}
 		r := e.verifyUnit(ix, u, []*Analysis{c}, true)
 		if r.Outcome != want {
 			continue
@@ -495,6 +476,34 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool, w
 			w += 2
 		}
 		if w >= minStatedWeight {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsAny reports whether c names any object or crossing of u, a cheap
+// test before looking sentence by sentence.
+func (e *Engine) mentionsAny(c *Analysis, u Unit) bool {
+	for _, o := range u.Objects {
+		if c.Concepts[o] > 0 {
+			return true
+		}
+		if ent := e.lex.entries[o]; ent != nil {
+			for _, b := range ent.Broader {
+				if c.Concepts[b] > 0 {
+					return true
+				}
+			}
+		}
+		for _, k := range c.conceptKeys {
+			if ent := e.lex.entries[k]; ent != nil && isIn(ent.Broader, o) {
+				return true
+			}
+		}
+	}
+	for _, p := range u.Places {
+		if c.Entities[p] > 0 {
 			return true
 		}
 	}
@@ -533,6 +542,25 @@ func hasSide(parties []string, side string) bool {
 		}
 	}
 	return false
+}
+
+// sharedDays returns the dates of a (named by names, or as day numbers
+// when names is nil) that are within a day of one of b.
+func sharedDays(names []string, a, b []int64) []string {
+	var out []string
+	for i, x := range a {
+		for _, y := range b {
+			if x-y <= 1 && y-x <= 1 {
+				if names != nil {
+					out = append(out, names[i])
+				} else {
+					out = append(out, fmt.Sprint(x))
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 // dateOverlap returns the claim dates that a candidate also states (±1
