@@ -157,6 +157,8 @@ type Store interface {
 	// Alerts are claims, decisions, the outbox, actions, mutes,
 	// subscriptions and search (store/claims.go).
 	Alerts
+	// Digests are the weekly digest's queries (store/digests.go).
+	Digests
 	// Close releases the store's resources.
 	Close() error
 }
