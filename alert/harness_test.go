@@ -215,6 +215,7 @@ type harnessOptions struct {
 	logger      *slog.Logger
 	path        string
 	stories     []story
+	checkGone   func(ctx context.Context, link string) (bool, error)
 }
 
 func newHarness(t testing.TB, o harnessOptions) *harness {
@@ -245,7 +246,7 @@ func newHarness(t testing.TB, o harnessOptions) *harness {
 	h.send = alert.NewSender(st, alert.SenderOptions{Sinks: o.sinks, MaxAttempts: o.maxAttempts, Now: h.clock.Now,
 		Sleep: h.clock.Sleep, Logger: o.logger, MinBackoff: time.Minute})
 	h.pipe, err = alert.NewPipeline(alert.Options{Engine: eng, Store: st, Router: alert.Router{Static: o.routes, Store: st},
-		Now: h.clock.Now, Logger: o.logger, Notify: h.send.Notify})
+		Now: h.clock.Now, Logger: o.logger, Notify: h.send.Notify, CheckGone: o.checkGone})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,12 @@ type Options struct {
 	// Notify, when set, is called after messages were enqueued (the
 	// sender's wake-up).
 	Notify func()
+	// CheckGone, when set, reports whether a claim's page was removed by
+	// its publisher (an HTTP 404 or 410); Tick asks it about every open
+	// claim at most every GoneEvery and reports the withdrawn ones.
+	CheckGone func(ctx context.Context, link string) (bool, error)
+	// GoneEvery is how often open claims are checked (1h when zero).
+	GoneEvery time.Duration
 }
 
 // Pipeline turns items into lifecycle events, decisions and outbox
@@ -64,6 +70,9 @@ type Pipeline struct {
 	routes    []Route
 	routesOK  bool
 	down      map[string]FeedHealth
+
+	goneMu   sync.Mutex
+	goneLast time.Time
 }
 
 // payload is the content of an outbox row written by the pipeline.
@@ -98,6 +107,9 @@ func NewPipeline(opts Options) (*Pipeline, error) {
 	}
 	if opts.Language != "es" {
 		opts.Language = "en"
+	}
+	if opts.GoneEvery <= 0 {
+		opts.GoneEvery = time.Hour
 	}
 	p := &Pipeline{opts: opts, st: opts.Store, eng: opts.Engine, log: opts.Logger, down: map[string]FeedHealth{}}
 	p.tr = p.eng.NewTracker()
@@ -208,9 +220,61 @@ func (p *Pipeline) OnItems(ctx context.Context, res store.SaveResult) error {
 // Tick closes the windows whose deadline has passed and checks the feeds'
 // health; the service calls it every minute.
 func (p *Pipeline) Tick(ctx context.Context) error {
+	// Withdrawn pages are looked for before taking the lock: the checks
+	// wait on the network and must not hold back the poller's items.
+	gone, gerr := p.findWithdrawn(ctx)
 	defer p.begin(ctx)()
 	now := p.opts.Now()
-	return errors.Join(p.advance(ctx, now), p.checkFeeds(ctx, now))
+	errs := []error{gerr, p.advance(ctx, now), p.checkFeeds(ctx, now)}
+	for _, c := range gone {
+		errs = append(errs, p.handleKind(ctx, c.Decision, EventWithdrawn, EventWithdrawn, now, c.Item))
+	}
+	return errors.Join(errs...)
+}
+
+// findWithdrawn returns the open claims whose page is gone, checking at
+// most every GoneEvery.
+func (p *Pipeline) findWithdrawn(ctx context.Context) ([]store.Claim, error) {
+	if p.opts.CheckGone == nil {
+		return nil, nil
+	}
+	now := p.opts.Now()
+	p.goneMu.Lock()
+	due := p.goneLast.IsZero() || now.Sub(p.goneLast) >= p.opts.GoneEvery
+	if due {
+		p.goneLast = now
+	}
+	p.goneMu.Unlock()
+	if !due {
+		return nil, nil
+	}
+	unresolved := false
+	open, err := p.st.Claims(ctx, store.ClaimQuery{State: store.OpenClaims, Resolved: &unresolved})
+	if err != nil {
+		return nil, fmt.Errorf("withdrawn claims: %w", err)
+	}
+	var gone []store.Claim
+	for _, c := range open {
+		if c.LastEvent == EventWithdrawn || c.Item.Link == "" {
+			continue
+		}
+		ok, err := p.opts.CheckGone(ctx, c.Item.Link)
+		if err != nil {
+			p.log.Debug("withdrawn check", "claim", c.ID, "err", err)
+			continue
+		}
+		if ok {
+			gone = append(gone, c)
+		}
+	}
+	return gone, nil
+}
+
+// CloseWindows closes the windows whose deadline has passed, without the
+// feed-health checks of Tick (a replay of a snapshot, as in the demo).
+func (p *Pipeline) CloseWindows(ctx context.Context) error {
+	defer p.begin(ctx)()
+	return p.advance(ctx, p.opts.Now())
 }
 
 // Run calls Tick every interval until ctx ends.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 	"strings"
 	"testing"
 
@@ -217,5 +218,57 @@ func TestMutedClaimStaysQuiet(t *testing.T) {
 	}
 	if !has(b) {
 		t.Errorf("other channel missed the update: %v", summary(b.sent()))
+	}
+}
+
+// TestWithdrawnClaim: a claim whose page the publisher removed is reported
+// withdrawn once, in its thread; a closed window is not checked.
+func TestWithdrawnClaim(t *testing.T) {
+	var mu sync.Mutex
+	gone := map[string]bool{}
+	checked := map[string]int{}
+	rec := &recorder{}
+	h := newHarness(t, harnessOptions{
+		routes: []alert.Route{{Channel: alert.Channel{Name: "desk", Platform: "test"}}},
+		sinks:  map[string]alert.Sink{"desk": rec},
+		checkGone: func(ctx context.Context, link string) (bool, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			checked[link]++
+			return gone[link], nil
+		},
+	})
+	h.pollAt(-24)
+	h.pollAt(2)
+	h.tickAt(3)
+	h.flush()
+	if n := len(rec.sent()); n != 2 {
+		t.Fatalf("%d messages before the withdrawal, want the 2 new claims", n)
+	}
+	mu.Lock()
+	gone["https://press.example/sre/sre-water"] = true
+	mu.Unlock()
+	h.tickAt(3.5) // checked at most hourly: nothing yet
+	h.tickAt(4)
+	h.tickAt(6)
+	h.flush()
+	got := summary(rec.sent()[2:])
+	if want := "withdrawn:sre-water^ref-" + itoa(firstID(rec.sent(), "sre-water")); !slices.Equal(got, []string{want}) {
+		t.Errorf("after the page went: %v, want [%s]", got, want)
+	}
+	mu.Lock()
+	if n := checked["https://press.example/sre/sre-water"]; n != 2 {
+		t.Errorf("page checked %d times in 3h, want 2 (hourly, and not after the withdrawal)", n)
+	}
+	mu.Unlock()
+	h.tickAt(200)
+	mu.Lock()
+	before := checked["https://press.example/sre/sre-arms"]
+	mu.Unlock()
+	h.tickAt(202)
+	mu.Lock()
+	defer mu.Unlock()
+	if checked["https://press.example/sre/sre-arms"] != before {
+		t.Error("a claim whose window closed is still checked")
 	}
 }

@@ -349,6 +349,10 @@ func (s *Sender) message(ctx context.Context, row store.OutboxMessage) (Message,
 		Channel: Channel{Name: row.Channel, Platform: row.Platform, Target: row.Target},
 		Text:    pl.Text, Language: pl.Language, Feed: pl.Feed, At: pl.At,
 	}
+	var err error
+	if m.Attachments, err = payloadAttachments(row.Payload); err != nil {
+		return m, fmt.Errorf("outbox message %d: %w", row.ID, errors.Join(err, store.ErrNotFound))
+	}
 	if row.ClaimID != 0 {
 		c, err := s.st.Claim(ctx, row.ClaimID)
 		if err != nil {
