@@ -54,6 +54,8 @@ type Channel struct {
 	Language string `yaml:"language,omitempty" json:"language,omitempty"`
 	// Filters select what the channel receives.
 	Filters ChannelFilters `yaml:"filters,omitempty" json:"filters,omitempty"`
+	// Digest, when present, sends the channel a weekly digest (config/digest.go).
+	Digest *Digest `yaml:"digest,omitempty" json:"digest,omitempty"`
 }
 
 // ChannelFilters select the claims a channel receives. Empty lists do not
@@ -150,6 +152,7 @@ func (v *validator) channels(c *Config) {
 			v.add(p+".secret", "only webhook channels are signed")
 		}
 		v.language(p+".language", ch.Language, false)
+		v.digest(p+".digest", ch.Digest)
 		f := ch.Filters
 		fp := p + ".filters"
 		for j, s := range f.Sides {
