@@ -528,7 +528,7 @@ func (e *Engine) extractUnits(a *Analysis) {
 			s.Statement = true
 			group := subjectGroup(s, ps, c.Tok)
 			weak := action == CueImplement || action == CuePosition || action == CueHedge || action == CueDecide
-			if len(group) > 0 && weak && c.Tok-group[0].end > 6 {
+			if len(group) > 0 && weak && gapWords(s, group[0].end, c.Tok) > 6 {
 				// A weak cue far from the nearest party is not its verb.
 				group = nil
 			}
@@ -594,6 +594,10 @@ func (e *Engine) extractUnits(a *Analysis) {
 // subjects ("Acordaron…", "Asimismo, se comprometió…"); English does so only
 // in list items ("Agreed to…").
 func proDrop(lang string, s *Sentence, tok int) bool {
+	if lang == "es" && tok > 0 && s.Tokens[tok-1].Fold == "se" {
+		// "se realizará", "se aplicará": impersonal, no subject to carry.
+		return false
+	}
 	content := 0
 	for j := 0; j < tok; j++ {
 		if !s.Tokens[j].Stop {
@@ -664,6 +668,20 @@ func (e *Engine) namesSide(lang string, toks []Token, side string) bool {
 		}
 	}
 	return false
+}
+
+// gapWords counts the words between tokens from and to, leaving out a
+// parenthetical set off by commas ("el Gobierno de EE.UU., con el que se
+// compartieron los resultados, coincidió…").
+func gapWords(s *Sentence, from, to int) int {
+	if to <= from {
+		return 0
+	}
+	text := s.Text[s.Tokens[from-1].End-s.Start : s.Tokens[to].Start-s.Start]
+	if i, j := strings.Index(text, ","), strings.LastIndex(text, ","); i >= 0 && j > i {
+		text = text[:i] + text[j+1:]
+	}
+	return len(strings.Fields(text))
 }
 
 func hasPartyBefore(ps []party, tok int) bool {
