@@ -222,7 +222,15 @@ func Render(m alert.Message) Rendered {
 func claimView(m alert.Message) View {
 	c := *m.Claim
 	r := bot.ClaimReply(c, nil, lang(m))
-	r.Title = eventLabel(m) + " · " + r.Title
+	// The header holds the event and the status ("#42 PARTIAL · DENIED");
+	// the claim's title, which can be long, leads the body uncut.
+	status, _, _ := strings.Cut(r.Title, " — ")
+	r.Title = eventLabel(m) + " · " + status
+	lead := c.Item.Title
+	if strings.TrimSpace(r.Text) != "" {
+		lead += "\n" + r.Text
+	}
+	r.Text = lead
 	r.MoreURL = m.EvidenceURL
 	if m.EvidenceURL != "" && len(r.Sections) > 0 {
 		label := map[string]string{"en": "Evidence page", "es": "Página de evidencia"}[lang(m)]
