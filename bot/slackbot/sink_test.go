@@ -14,7 +14,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-
 	"github.com/gapwatch/gapwatch/alert"
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
@@ -359,4 +358,3 @@ func TestRenderGolden(t *testing.T) {
 		t.Errorf("render differs from %s (go test -update to accept):\n%s", path, b.String())
 	}
 }
-
