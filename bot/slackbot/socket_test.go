@@ -96,7 +96,9 @@ func TestSocketMode(t *testing.T) {
 	app := slack.New(testToken, slack.OptionAPIURL(fx.fake.apiURL()), slack.OptionAppLevelToken(testAppToken))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- fx.h.RunSocketMode(ctx, app, SocketOptions{PingInterval: time.Minute, MinBackoff: 10 * time.Millisecond}) }()
+	go func() {
+		done <- fx.h.RunSocketMode(ctx, app, SocketOptions{PingInterval: time.Minute, MinBackoff: 10 * time.Millisecond})
+	}()
 
 	got := map[string]socketAck{}
 	deadline := time.NewTimer(30 * time.Second)
