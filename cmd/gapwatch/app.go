@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -16,6 +17,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/gapwatch/gapwatch/alert"
 	"github.com/gapwatch/gapwatch/config"
 	"github.com/gapwatch/gapwatch/feeds"
 	"github.com/gapwatch/gapwatch/store"
@@ -33,11 +35,17 @@ type App struct {
 	poller    *feeds.Poller
 	scheduler *feeds.Scheduler
 	registry  *prometheus.Registry
+	opts      appOptions
+	// alerts is the live alert pipeline, built by Start (nil before).
+	alerts *alerting
 
-	mu       sync.Mutex
-	srv      *http.Server
-	listener net.Listener
-	ready    bool
+	mu sync.Mutex
+	// itemsHook receives what each poll stored (the alert pipeline's
+	// OnItems once it is restored; nil: items wait for the next start).
+	itemsHook func(ctx context.Context, res store.SaveResult) error
+	srv       *http.Server
+	listener  net.Listener
+	ready     bool
 }
 
 // appOptions are the parts of an App a caller may replace (tests, demo).
@@ -46,6 +54,12 @@ type appOptions struct {
 	now func() time.Time
 	// transport replaces the fetcher's HTTP transport.
 	transport http.RoundTripper
+	// stdout is where console channels write (os.Stdout when nil).
+	stdout io.Writer
+	// sinks replace or add the sinks of channels, by channel name.
+	sinks map[string]alert.Sink
+	// platforms deliver subscribed channels' messages, by platform.
+	platforms map[string]alert.Sink
 }
 
 // globalFlags are the flags every command that reads the config takes.
@@ -141,7 +155,7 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, opts appO
 	if err != nil {
 		return nil, err
 	}
-	a := &App{cfg: cfg, log: log, store: st, sources: sourcesFromConfig(cfg), registry: prometheus.NewRegistry()}
+	a := &App{cfg: cfg, log: log, store: st, sources: sourcesFromConfig(cfg), registry: prometheus.NewRegistry(), opts: opts}
 	a.registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	metrics, err := feeds.NewMetrics(a.registry)
 	if err != nil {
@@ -161,6 +175,7 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, opts appO
 		Logger:  log,
 		Now:     opts.now,
 		Metrics: metrics,
+		OnItems: a.handleItems,
 	})
 	a.scheduler = feeds.NewScheduler(a.poller.Poll, feeds.SchedulerOptions{
 		Concurrency: cfg.Poller.Concurrency,
@@ -206,9 +221,52 @@ func (a *App) selectSources(names []string) ([]feeds.Source, error) {
 	return out, nil
 }
 
-// Start schedules every feed and starts the HTTP server on cfg.Listen
-// (an address ending in :0 picks a free port; see Addr).
-func (a *App) Start(ctx context.Context) error {
+// setItemsHook routes the poller's stored items to h.
+func (a *App) setItemsHook(h func(ctx context.Context, res store.SaveResult) error) {
+	a.mu.Lock()
+	a.itemsHook = h
+	a.mu.Unlock()
+}
+
+// handleItems is the poller's OnItems hook: feed → store → engine → outbox.
+// Before the alert pipeline runs (poll, feeds), items are only stored; the
+// pipeline's restore at the next start decides them.
+func (a *App) handleItems(ctx context.Context, res store.SaveResult) error {
+	a.mu.Lock()
+	h := a.itemsHook
+	a.mu.Unlock()
+	if h == nil {
+		return nil
+	}
+	return h(ctx, res)
+}
+
+// startAlerts builds the alert pipeline and the sender (see alerts.go).
+func (a *App) startAlerts(ctx context.Context) error {
+	al, err := newAlerting(a.cfg, a.store, a, a.opts)
+	if err != nil {
+		return fmt.Errorf("alert pipeline: %w", err)
+	}
+	if err := al.start(ctx, a); err != nil {
+		return fmt.Errorf("alert pipeline: %w", err)
+	}
+	a.alerts = al
+	return nil
+}
+
+// Start restores the alert pipeline and starts it with its sender, then
+// schedules every feed and starts the HTTP server on cfg.Listen (an
+// address ending in :0 picks a free port; see Addr).
+func (a *App) Start(ctx context.Context) (err error) {
+	if err := a.startAlerts(ctx); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			a.setItemsHook(nil)
+			a.alerts.stop()
+		}
+	}()
 	for i, src := range a.sources {
 		if err := a.scheduler.Add(src, a.cfg.Feeds[i].Schedule); err != nil {
 			return fmt.Errorf("schedule feed %s: %w", src.Name, err)
@@ -252,6 +310,10 @@ func (a *App) Stop(ctx context.Context) error {
 	var errs []error
 	if err := a.scheduler.Stop(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
+	}
+	a.setItemsHook(nil)
+	if a.alerts != nil {
+		a.alerts.stop()
 	}
 	if srv != nil {
 		if err := srv.Shutdown(ctx); err != nil {

@@ -77,6 +77,7 @@ func commands() []command {
 		confirmCommand(),
 		dismissCommand(),
 		muteCommand(),
+		outboxCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds

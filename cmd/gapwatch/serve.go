@@ -13,7 +13,8 @@ func serveCommand() command {
 	var g globalFlags
 	return command{
 		name: "serve",
-		summary: "Run the service: poll every configured feed on its schedule and serve /healthz, /readyz and /metrics.\n" +
+		summary: "Run the service: poll every configured feed on its schedule, decide claims and deliver alerts to the\n" +
+			"configured channels (the console when none), and serve /healthz, /readyz and /metrics.\n" +
 			"SIGINT or SIGTERM stops it gracefully: in-flight polls finish or are cancelled, nothing is half written.",
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			g.register(fs)
@@ -29,12 +30,18 @@ func serveCommand() command {
 				if err != nil {
 					return err
 				}
-				app, err := newApp(ctx, cfg, log, appOptions{})
+				app, err := newApp(ctx, cfg, log, appOptions{stdout: e.stdout})
 				if err != nil {
 					return err
 				}
 				if err := app.Start(ctx); err != nil {
 					app.Close()
+					if ctx.Err() != nil {
+						// Stopped while starting (the pipeline's restore
+						// reads the store): nothing was half done.
+						log.Info("shutting down")
+						return nil
+					}
 					return err
 				}
 				<-ctx.Done()

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gapwatch/gapwatch/alert"
+	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/sqlite"
+)
+
+// TestDemoPrintsLifecycle: the demo replays the bundled feeds over
+// simulated days and prints every stage of a claim's life on the console
+// channel.
+func TestDemoPrintsLifecycle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole demo")
+	}
+	code, out, errOut := runCLI(t, nil, "demo")
+	if code != exitOK {
+		t.Fatalf("demo exit %d:\n%s\n%s", code, errOut, out)
+	}
+	for _, want := range []string{
+		"── #console · new_claim · claim 1\n   NEW CLAIM — ",
+		"Watching United States for a confirmation until",
+		"── #console · confirmed · claim 1 · in thread console-1\n",
+		"── #console · revised · claim ",
+		"EDITED — sre says",
+		"── #console · final · claim ",
+		"DEADLINE PASSED — ",
+		"━━ Wednesday 4 February 2026 ━━",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	if !strings.Contains(out, "messages delivered.") {
+		t.Errorf("demo output lacks its summary:\n%s", out)
+	}
+}
+
+// TestOutboxCommand lists the outbox, filtered by state, and rejects an
+// unknown state.
+func TestOutboxCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "gapwatch.db")
+	cfgPath := filepath.Join(dir, "gapwatch.yaml")
+	if err := os.WriteFile(cfgPath, []byte("storage: "+db+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	var msgs []store.OutboxMessage
+	for i, ch := range []string{"desk", "hook", "desk"} {
+		msgs = append(msgs, store.OutboxMessage{Key: fmt.Sprintf("feed:cbp:feed_down:%d:%s", i, ch), Channel: ch,
+			Platform: "webhook", Target: "https://hooks.example/token-123", Event: alert.EventFeedDown, Feed: "cbp", CreatedAt: now})
+	}
+	if _, err := st.Enqueue(ctx, msgs); err != nil {
+		t.Fatal(err)
+	}
+	due, err := st.ClaimDue(ctx, "", now, time.Minute, 10)
+	if err != nil || len(due) != 3 {
+		t.Fatalf("ClaimDue: %v %v", due, err)
+	}
+	if err := st.MarkSent(ctx, due[0].ID, "ts-1", now); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.MarkFailed(ctx, due[1].ID, "webhook hook: status 410", now, true); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	code, out, errOut := runCLI(t, nil, "outbox", "--config", cfgPath, "--state", "dead")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[1], "dead") || !strings.Contains(lines[1], "hook") ||
+		!strings.Contains(lines[1], "status 410") {
+		t.Errorf("--state dead:\n%s", out)
+	}
+	code, out, _ = runCLI(t, nil, "outbox", "--config", cfgPath)
+	if code != exitOK || strings.Count(out, "\n") != 4 || !strings.Contains(out, "ts-1") || !strings.Contains(out, "pending") {
+		t.Errorf("all messages (exit %d):\n%s", code, out)
+	}
+	if strings.Contains(out, "token-123") {
+		t.Errorf("outbox prints a channel target:\n%s", out)
+	}
+	if code, _, errOut := runCLI(t, nil, "outbox", "--config", cfgPath, "--state", "lost"); code != exitUsage || !strings.Contains(errOut, "pending, sent or dead") {
+		t.Errorf("unknown state: exit %d, %s", code, errOut)
+	}
+}
+
+// TestServeDeliversToWebhook runs serve with a webhook channel: the feed's
+// claims reach the receiver signed with the configured secret, and neither
+// the URL's token nor the secret appears in the logs.
+func TestServeDeliversToWebhook(t *testing.T) {
+	const secret, token = "whsec-serve-test", "tok-7a7a7a"
+	var mu sync.Mutex
+	var got []string
+	hook := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if err := alert.VerifyWebhook(secret, r.Header, body, time.Now(), time.Minute); err != nil {
+			http.Error(w, err.Error(), http.StatusUnauthorized)
+			return
+		}
+		mu.Lock()
+		got = append(got, r.Header.Get(alert.HeaderEvent))
+		mu.Unlock()
+	}))
+	defer hook.Close()
+	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pub := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>sre</title><link>https://sre.example/</link>
+<item><title>Acuerdo sobre agua</title><link>https://sre.example/a</link><guid>a</guid><pubDate>%s</pubDate>
+<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano.</description></item>
+</channel></rss>`, pub)
+	}))
+	defer feed.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "gapwatch.yaml")
+	cfg := fmt.Sprintf(`feeds:
+  - {name: sre, side: mx, url: %s/sre.xml, schedule: "@every 1h"}
+storage: %s
+listen: 127.0.0.1:0
+channels:
+  - name: hook
+    platform: webhook
+    target: "${HOOK_URL}"
+    secret: "${HOOK_SECRET}"
+`, feed.URL, filepath.Join(dir, "gapwatch.db"))
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{"HOOK_URL": hook.URL + "/in/" + token, "HOOK_SECRET": secret}
+	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(k string) (string, bool) { v, ok := vars[k]; return v, ok }}
+	g := globalFlags{configPath: cfgPath, logFormat: "json"}
+	c, err := g.load(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Poller.Spread = -1 // poll at once
+	var logs strings.Builder
+	var logMu sync.Mutex
+	log, _ := newLogger(writerFunc(func(p []byte) (int, error) { logMu.Lock(); defer logMu.Unlock(); return logs.Write(p) }), "json")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// The first poll is the feed's baseline: make a second poll bring news
+	// by starting from a store whose feed was already baselined.
+	st, err := sqlite.Open(ctx, c.Storage.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordPoll(ctx, store.Poll{Feed: "sre", Started: time.Now().Add(-2 * time.Hour), Finished: time.Now().Add(-2 * time.Hour), OK: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	app, err := newApp(ctx, c, log, appOptions{stdout: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	stopCtx, stopCancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stopCancel()
+	if err := app.Stop(stopCtx); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(got) == 0 || got[0] != alert.EventNewClaim {
+		logMu.Lock()
+		defer logMu.Unlock()
+		t.Fatalf("webhook received %v, want a signed new_claim; logs:\n%s", got, logs.String())
+	}
+	logMu.Lock()
+	defer logMu.Unlock()
+	if strings.Contains(logs.String(), token) || strings.Contains(logs.String(), secret) {
+		t.Errorf("logs show the webhook token or secret:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "alert pipeline running") {
+		t.Errorf("no pipeline start in the logs:\n%s", logs.String())
+	}
+}
+
+// writerFunc adapts a function to io.Writer.
+type writerFunc func(p []byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
