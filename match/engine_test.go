@@ -200,6 +200,13 @@ func TestStatusJSON(t *testing.T) {
 	if NeedsReview.String() != "needs_review" || Unverified.String() != "unverified" || NoAbstention.String() != "" {
 		t.Errorf("abstention words: %q %q %q", NeedsReview, Unverified, NoAbstention)
 	}
+	for _, k := range []EventKind{EventNewClaim, EventConfirmed, EventFinal, EventConfirmedLate} {
+		b, _ := k.MarshalText()
+		var back EventKind
+		if err := back.UnmarshalText(b); err != nil || back != k {
+			t.Errorf("round trip of %s: %v %v", k, back, err)
+		}
+	}
 	if EventConfirmedLate.String() != "confirmed_late" {
 		t.Errorf("event word %q", EventConfirmedLate)
 	}

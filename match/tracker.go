@@ -35,6 +35,17 @@ func (k EventKind) String() string {
 // MarshalText encodes k as its lower-case word.
 func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
+// UnmarshalText decodes a lower-case word.
+func (k *EventKind) UnmarshalText(b []byte) error {
+	for i, n := range eventNames {
+		if n == string(b) {
+			*k = EventKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown event kind %q", b)
+}
+
 // Event is one lifecycle transition with the decision it produced.
 type Event struct {
 	Kind     EventKind `json:"kind"`
