@@ -95,6 +95,25 @@ func evidenceURL(public string) func(int64) string {
 	return func(id int64) string { return base + "/claims/" + strconv.FormatInt(id, 10) }
 }
 
+// goneChecker reports a claim's page as withdrawn when its publisher
+// answers 404 Not Found or 410 Gone to a HEAD request; any other answer,
+// or none, is not a withdrawal.
+func goneChecker(client *http.Client, userAgent string) func(ctx context.Context, link string) (bool, error) {
+	return func(ctx context.Context, link string) (bool, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodHead, link, nil)
+		if err != nil {
+			return false, fmt.Errorf("check claim page: invalid link")
+		}
+		req.Header.Set("User-Agent", userAgent)
+		resp, err := client.Do(req)
+		if err != nil {
+			return false, fmt.Errorf("check claim page: %w", err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone, nil
+	}
+}
+
 // newAlerting builds the pipeline and the sender for cfg over st.
 func newAlerting(cfg *config.Config, st store.Store, a *App, opts appOptions) (*alerting, error) {
 	eng, err := newEngine(cfg)
@@ -115,6 +134,7 @@ func newAlerting(cfg *config.Config, st store.Store, a *App, opts appOptions) (*
 		Language: cfg.Engine.Language, Location: cfg.Location(), SideNames: names,
 		FeedDownAfter: cfg.Alerts.FeedDownAfter, SilentFactor: cfg.Alerts.SilentFactor,
 		Now: opts.now, Logger: a.log, Notify: sender.Notify,
+		CheckGone: goneChecker(&http.Client{Timeout: 20 * time.Second, Transport: opts.transport}, cfg.Poller.UserAgent),
 	})
 	if err != nil {
 		return nil, err

@@ -212,3 +212,31 @@ channels:
 type writerFunc func(p []byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+func TestGoneChecker(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead || r.Header.Get("User-Agent") != "gw-test" {
+			http.Error(w, "want HEAD with the user agent", http.StatusBadRequest)
+			return
+		}
+		switch r.URL.Path {
+		case "/gone":
+			w.WriteHeader(http.StatusGone)
+		case "/missing":
+			http.NotFound(w, r)
+		case "/broken":
+			w.WriteHeader(http.StatusInternalServerError)
+		}
+	}))
+	defer srv.Close()
+	check := goneChecker(srv.Client(), "gw-test")
+	for path, want := range map[string]bool{"/ok": false, "/gone": true, "/missing": true, "/broken": false} {
+		got, err := check(context.Background(), srv.URL+path)
+		if err != nil || got != want {
+			t.Errorf("%s: gone = %v, %v; want %v", path, got, err, want)
+		}
+	}
+	if _, err := check(context.Background(), "http://127.0.0.1:1/x"); err == nil {
+		t.Error("no error from an unreachable page")
+	}
+}
