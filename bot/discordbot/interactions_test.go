@@ -216,7 +216,7 @@ func TestSubcommands(t *testing.T) {
 		{sub: "list", opts: []map[string]any{opt("status", "partial"), opt("side", "mx")}, title: "partial, side mx"},
 		{sub: "list", opts: []map[string]any{opt("status", "all"), opt("feed", "sre"), opt("public", true)}, public: true, title: "Claims"},
 		{sub: "show", opts: []map[string]any{opt("id", hostileID)}, title: "#" + hostileID},
-		{sub: "show", opts: []map[string]any{opt("id", "#" + steel), opt("public", true)}, public: true, title: "#" + steel},
+		{sub: "show", opts: []map[string]any{opt("id", "#"+steel), opt("public", true)}, public: true, title: "#" + steel},
 		{sub: "show", opts: []map[string]any{opt("id", "999999")}, title: "no claim"},
 		{sub: "search", opts: []map[string]any{opt("text", "aranceles acero")}, deferred: true, title: "Search"},
 		{sub: "search", opts: []map[string]any{opt("text", "armas"), opt("public", true)}, deferred: true, public: true, title: "Search"},
@@ -332,8 +332,8 @@ func TestOptionValuesStayOneArgument(t *testing.T) {
 		title string
 	}{
 		// An ID carrying more words is one (bad) ID, not "show 1" and a flag.
-		{"id with words", []map[string]any{opt("id", steel + " --public")}, "show", "is not a claim ID"},
-		{"id with quote", []map[string]any{opt("id", steel + `" "--public`)}, "show", "is not a claim ID"},
+		{"id with words", []map[string]any{opt("id", steel+" --public")}, "show", "is not a claim ID"},
+		{"id with quote", []map[string]any{opt("id", steel+`" "--public`)}, "show", "is not a claim ID"},
 		// A status value cannot smuggle a second filter or a flag.
 		{"status with flag", []map[string]any{opt("status", "partial --public")}, "list", "do not know the filter"},
 		{"feed with space", []map[string]any{opt("feed", "sre all")}, "list", "none"},
