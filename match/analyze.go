@@ -254,7 +254,15 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				Surface: a.Text[toks[i].Start:toks[i+n-1].End]})
 			matched = n
 		} else if fut && best > 0 {
-			s.Cues[len(s.Cues)-1].Future = true
+			last := &s.Cues[len(s.Cues)-1]
+			last.Future = true
+			if primaryAction(*last) == "" && !isSchedule(cues, toks, i, n) {
+				// "would extend": a marker that is also a future.
+				last.Classes = append(append([]CueClass{}, last.Classes...), CueImplement)
+				last.TokEnd = i + n
+				last.Surface = a.Text[toks[i].Start:toks[i+n-1].End]
+				matched = n
+			}
 		}
 		if matched == 0 {
 			matched = 1
@@ -324,7 +332,7 @@ func futureAt(toks []Token, i int, lang string) (bool, int) {
 		}
 		return false, 0
 	}
-	if t.Fold == "will" || t.Fold == "shall" {
+	if t.Fold == "will" || t.Fold == "shall" || t.Fold == "would" {
 		for j := i + 1; j < len(toks) && j <= i+3; j++ {
 			if toks[j].Fold == "not" || toks[j].Fold == "be" && j+1 < len(toks) && strings.HasSuffix(toks[j+1].Fold, "ed") {
 				continue
@@ -519,7 +527,9 @@ func (e *Engine) extractUnits(a *Analysis) {
 				s.Denial = true
 				continue
 			}
-			if conditionalAt(s, ci) {
+			if conditionalAt(s, ci) || s.Tokens[c.Tok].Fold == "would" && !reportedBefore(s, c.Tok) {
+				// "would" is a conditional, except in reported speech
+				// ("said Mexico would deploy"), where it is a future.
 				continue
 			}
 			if hasDiscuss && (action == CuePosition || action == CueImplement || action == CueHedge) {
@@ -608,6 +618,16 @@ func proDrop(lang string, s *Sentence, tok int) bool {
 		return content <= 3
 	}
 	return content == 0
+}
+
+// reportedBefore reports a reporting verb before tok in the sentence.
+func reportedBefore(s *Sentence, tok int) bool {
+	for _, c := range s.Cues {
+		if c.TokEnd <= tok && c.has(CueReport) {
+			return true
+		}
+	}
+	return false
 }
 
 // reporterBefore returns the subject of a reporting verb ("informed",
@@ -731,6 +751,9 @@ func conditionalAt(s *Sentence, ci int) bool {
 		}
 		if o.Tok+1 < len(s.Tokens) && s.Tokens[o.Tok].Fold == "si" && s.Tokens[o.Tok+1].Fold == "bien" {
 			continue // "si bien": although
+		}
+		if s.Tokens[o.Tok].Fold == "would" && reportedBefore(s, o.Tok) {
+			continue // reported future: "said Mexico would…"
 		}
 		between := s.Text[s.Tokens[o.TokEnd-1].End-s.Start : s.Tokens[c.Tok].Start-s.Start]
 		if !strings.ContainsAny(between, ",;:") {
