@@ -272,3 +272,59 @@ func TestWithdrawnClaim(t *testing.T) {
 		t.Error("a claim whose window closed is still checked")
 	}
 }
+
+// TestActionMessages: a newsroom confirmation is announced, in its thread,
+// to every channel that was told about the claim, written with the
+// resolution in one transaction; a mute announces nothing.
+func TestActionMessages(t *testing.T) {
+	a, b, c := &recorder{}, &recorder{}, &recorder{}
+	h := newHarness(t, harnessOptions{
+		routes: []alert.Route{
+			{Channel: alert.Channel{Name: "a", Platform: "test"}},
+			{Channel: alert.Channel{Name: "b", Platform: "test"}, Language: "es"},
+			{Channel: alert.Channel{Name: "c", Platform: "test"}, Filters: store.Filters{Sides: []string{"us"}}},
+		},
+		sinks: map[string]alert.Sink{"a": a, "b": b, "c": c},
+	})
+	h.pollAt(-24)
+	h.pollAt(2)
+	h.flush()
+	ctx := context.Background()
+	cl, err := h.st.Claims(ctx, store.ClaimQuery{Terms: []string{"agua"}})
+	if err != nil || len(cl) != 1 {
+		t.Fatalf("water claim: %v %v", cl, err)
+	}
+	claim := cl[0]
+	act := store.Action{ClaimID: claim.ID, Kind: store.ActionConfirm, Actor: "slack:U1", At: at(3),
+		Args: map[string]string{"url": "https://news.example/call"}}
+	claim.Resolution = &store.Resolution{Kind: store.ResolvedConfirmed, URL: "https://news.example/call", By: "slack:U1", At: at(3)}
+	msgs, err := h.pipe.ActionMessages(ctx, claim, act)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.st.Resolve(ctx, claim.ID, *claim.Resolution, act, msgs); err != nil {
+		t.Fatal(err)
+	}
+	h.clock.Set(at(3))
+	h.flush()
+	want := "resolved:sre-water^ref-"
+	for name, r := range map[string]*recorder{"a": a, "b": b} {
+		got := summary(r.sent())
+		if len(got) != 3 || !strings.HasPrefix(got[2], want+itoa(firstID(r.sent(), "sre-water"))) {
+			t.Errorf("channel %s: %v, want the resolution in the claim's thread", name, got)
+		}
+	}
+	if len(c.sent()) != 0 {
+		t.Errorf("channel never told about the claim got %v", summary(c.sent()))
+	}
+	if bs := b.sent(); len(bs) < 3 {
+		t.Fatalf("Spanish channel got %v", summary(bs))
+	}
+	if last := b.sent()[2]; !strings.Contains(last.Text, "CONFIRMADO POR LA REDACCIÓN") || last.Claim.Resolution == nil {
+		t.Errorf("Spanish channel's resolution message: %q", last.Text)
+	}
+	mute := store.Action{ClaimID: claim.ID, Kind: store.ActionMute, Actor: "slack:U1", At: at(4)}
+	if msgs, err := h.pipe.ActionMessages(ctx, claim, mute); err != nil || len(msgs) != 0 {
+		t.Errorf("mute messages = %v, %v; want none", msgs, err)
+	}
+}
