@@ -22,7 +22,7 @@ func confirmCommand() command {
 				if len(args) < 2 {
 					return usagef("confirm takes a claim ID, a URL and an optional note")
 				}
-				n, err := openNewsroom(ctx, e, &g, false, 0)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{notify: true})
 				if err != nil {
 					return err
 				}
@@ -45,7 +45,7 @@ func dismissCommand() command {
 				if len(args) < 2 {
 					return usagef("dismiss takes a claim ID and a reason")
 				}
-				n, err := openNewsroom(ctx, e, &g, false, 0)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{notify: true})
 				if err != nil {
 					return err
 				}
@@ -76,7 +76,7 @@ func muteCommand() command {
 				if channel == "" {
 					return usagef("mute needs --channel NAME")
 				}
-				n, err := openNewsroom(ctx, e, &g, false, 0)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{})
 				if err != nil {
 					return err
 				}

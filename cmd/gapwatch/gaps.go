@@ -79,7 +79,7 @@ func gapsCommand() command {
 				if limit <= 0 {
 					return usagef("--limit must be positive")
 				}
-				n, err := openNewsroom(ctx, e, &g, false, limit)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{limit: limit})
 				if err != nil {
 					return err
 				}

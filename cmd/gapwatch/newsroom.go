@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"strings"
+	"time"
 
+	"github.com/gapwatch/gapwatch/alert"
 	"github.com/gapwatch/gapwatch/bot"
 	"github.com/gapwatch/gapwatch/config"
 	"github.com/gapwatch/gapwatch/match"
@@ -21,20 +25,30 @@ type newsroom struct {
 	bot   *bot.Bot
 }
 
-// openNewsroom loads the config, opens the store and builds the bot; with
-// lexicon set it loads the engine's lexicon (search expands queries
-// through it). limit caps lists and searches (0: 50).
-func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool, limit int) (*newsroom, error) {
+// newsroomNeeds says what a newsroom command needs beyond the store.
+type newsroomNeeds struct {
+	// lexicon loads the engine's lexicon (search expands queries through it).
+	lexicon bool
+	// notify plugs in the alert pipeline, so that a confirmation or a
+	// dismissal enqueues its "resolved" update to the channels that were
+	// told about the claim (the running service delivers it).
+	notify bool
+	// limit caps lists and searches (0: 50).
+	limit int
+}
+
+// openNewsroom loads the config, opens the store and builds the bot.
+func openNewsroom(ctx context.Context, e *env, g *globalFlags, need newsroomNeeds) (*newsroom, error) {
 	cfg, err := g.load(e)
 	if err != nil {
 		return nil, err
 	}
-	if limit <= 0 {
-		limit = 50
+	if need.limit <= 0 {
+		need.limit = 50
 	}
 	opts := botOptions(cfg)
-	opts.Now, opts.ListLimit = e.clock, limit
-	if lexicon {
+	opts.Now, opts.ListLimit = e.clock, need.limit
+	if need.lexicon {
 		lex, err := match.DefaultLexicon()
 		if err != nil {
 			return nil, fmt.Errorf("load lexicon: %w", err)
@@ -46,12 +60,36 @@ func openNewsroom(ctx context.Context, e *env, g *globalFlags, lexicon bool, lim
 		return nil, err
 	}
 	opts.Queries, opts.Actions = st, st
+	if need.notify {
+		if opts.Notifier, err = actionNotifier(cfg, st, e.clock); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
 	b, err := bot.New(opts)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
 	return &newsroom{cfg: cfg, store: st, bot: b}, nil
+}
+
+// actionNotifier is the alert pipeline as the bot's Notifier: it builds
+// the "resolved" messages of an action for the configured and subscribed
+// channels. Only its ActionMessages is used; nothing is observed or sent
+// from the CLI.
+func actionNotifier(cfg *config.Config, st store.Store, now func() time.Time) (bot.Notifier, error) {
+	eng, err := newEngine(cfg)
+	if err != nil {
+		return nil, err
+	}
+	routes, _ := alertRoutes(cfg, appOptions{stdout: io.Discard, now: now})
+	p, err := alert.NewPipeline(alert.Options{Engine: eng, Store: st, Router: alert.Router{Static: routes, Store: st},
+		Language: cfg.Engine.Language, Location: cfg.Location(), Now: now})
+	if err != nil {
+		return nil, fmt.Errorf("alert pipeline: %w", err)
+	}
+	return p, nil
 }
 
 // botOptions are the bot's options a config implies: the newsroom
@@ -68,7 +106,7 @@ func botOptions(cfg *config.Config) bot.Options {
 	names := map[store.ChannelKey]string{}
 	for _, c := range cfg.Channels {
 		if c.Platform == config.PlatformSlack || c.Platform == config.PlatformDiscord {
-			names[store.ChannelKey{Platform: c.Platform, Target: c.Target.Reveal()}] = c.Name
+			names[store.ChannelKey{Platform: c.Platform, Target: strings.TrimSpace(c.Target.Reveal())}] = c.Name
 		}
 	}
 	opts.ChannelName = func(k store.ChannelKey) string {

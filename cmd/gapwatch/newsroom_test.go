@@ -52,7 +52,9 @@ func newsroomStore(t *testing.T) (cfgPath string, claimID int64) {
 		Final: true, Deadline: pub.Add(168 * time.Hour), Matches: []match.Ref{}}
 	d.Explanation = match.Explanation{Status: match.Unconfirmed, ClaimFeed: "sre", ClaimTitle: claim.Title, Published: pub,
 		Units: []match.ExplainedUnit{{Action: match.CueAgree, Quote: "acordaron eliminar los aranceles al acero", Outcome: match.Absent}}}
-	res, err := st.SaveDecision(ctx, store.ClaimUpdate{Item: claim, Decision: d, Event: "final", At: pub})
+	// The deadline alert went to the default console channel.
+	res, err := st.SaveDecision(ctx, store.ClaimUpdate{Item: claim, Decision: d, Event: "final", At: pub,
+		Outbox: []store.OutboxMessage{{Channel: "console", Platform: "console", Event: "final", Payload: []byte(`{"text":"alert"}`)}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,6 +161,20 @@ func TestNewsroomCommands(t *testing.T) {
 	}
 	if want := "show,confirm,dismiss,mute,unmute"; strings.Join(kinds, ",") != want {
 		t.Errorf("actions on the claim: %s, want %s", strings.Join(kinds, ","), want)
+	}
+
+	// The confirmation and the dismissal told the channel that had the
+	// alert, through the outbox the service delivers.
+	msgs, err := st.Outbox(context.Background(), store.OutboxQuery{ClaimID: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []string
+	for _, m := range msgs {
+		events = append(events, m.Event+"@"+m.Channel)
+	}
+	if want := "final@console,resolved@console,resolved@console"; strings.Join(events, ",") != want {
+		t.Errorf("outbox of the claim: %s, want %s", strings.Join(events, ","), want)
 	}
 }
 

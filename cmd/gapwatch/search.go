@@ -18,7 +18,7 @@ func searchCommand() command {
 				if len(args) == 0 {
 					return usagef("search needs some text")
 				}
-				n, err := openNewsroom(ctx, e, &g, true, 0)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{lexicon: true})
 				if err != nil {
 					return err
 				}

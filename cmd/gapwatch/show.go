@@ -18,7 +18,7 @@ func showCommand() command {
 				if len(args) != 1 {
 					return usagef("show takes one claim ID")
 				}
-				n, err := openNewsroom(ctx, e, &g, false, 0)
+				n, err := openNewsroom(ctx, e, &g, newsroomNeeds{})
 				if err != nil {
 					return err
 				}
