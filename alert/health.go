@@ -18,6 +18,31 @@ const minSilence = 24 * time.Hour
 // silenceSample is how many recent items estimate a feed's usual gap.
 const silenceSample = 20
 
+// restoreScan is how many recent outbox messages Restore reads to find
+// the feeds that were down when the process stopped.
+const restoreScan = 2000
+
+// restoreDown recalls, from the outbox, the feeds reported down and not yet
+// recovered, so that a recovery after a restart is still announced.
+func (p *Pipeline) restoreDown(ctx context.Context) error {
+	msgs, err := p.st.Outbox(ctx, store.OutboxQuery{Newest: true, Limit: restoreScan})
+	if err != nil {
+		return fmt.Errorf("feeds down: %w", err)
+	}
+	seen := map[string]bool{}
+	for _, m := range msgs {
+		if m.Feed == "" || seen[m.Feed] || (m.Event != EventFeedDown && m.Event != EventFeedRecovered) {
+			continue
+		}
+		seen[m.Feed] = true
+		var pl payload
+		if m.Event == EventFeedDown && json.Unmarshal(m.Payload, &pl) == nil && pl.Feed != nil {
+			p.down[m.Feed] = *pl.Feed
+		}
+	}
+	return nil
+}
+
 // checkFeeds raises feed_down for feeds failing for FeedDownAfter or silent
 // for SilentFactor times their usual gap, and feed_recovered when such a
 // feed works again. Keys carry the start of the trouble, so a restart

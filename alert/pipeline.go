@@ -156,6 +156,9 @@ func (p *Pipeline) Restore(ctx context.Context) error {
 	if err := p.advance(ctx, now); err != nil {
 		errs = append(errs, err)
 	}
+	if err := p.restoreDown(ctx); err != nil {
+		errs = append(errs, err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("restore alert pipeline: %w", err)
 	}

@@ -160,6 +160,9 @@ func TestFeedHealth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := p2.Restore(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	if err := p2.Tick(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +174,10 @@ func TestFeedHealth(t *testing.T) {
 	for hr := 8.0; hr <= 12; hr++ {
 		h.pollAt(hr)
 	}
-	h.tickAt(12)
+	// The restarted pipeline remembers the outage and announces the end.
+	if err := p2.Tick(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	h.flush()
 	if got := summary(all.sent()[base:]); !slices.Equal(got, []string{"feed_down:state", "feed_recovered:state"}) {
 		t.Errorf("after recovery: %v", got)
