@@ -489,15 +489,8 @@ func (e *Engine) mentionsAny(c *Analysis, u Unit) bool {
 		if c.Concepts[o] > 0 {
 			return true
 		}
-		if ent := e.lex.entries[o]; ent != nil {
-			for _, b := range ent.Broader {
-				if c.Concepts[b] > 0 {
-					return true
-				}
-			}
-		}
-		for _, k := range c.conceptKeys {
-			if ent := e.lex.entries[k]; ent != nil && isIn(ent.Broader, o) {
+		for _, rel := range e.lex.related[o] {
+			if c.Concepts[rel] > 0 {
 				return true
 			}
 		}
@@ -752,34 +745,34 @@ func refLess(a, b Ref) bool {
 func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) UnitResult {
 	r := UnitResult{Unit: u, Outcome: Absent}
 	crossings := specificPlaces(e.lex, u.Places)
-	weight := map[string]float64{}
+	weight := make([]float64, len(u.Objects))
 	total := 0.0
-	for _, o := range u.Objects {
+	for k, o := range u.Objects {
 		w := math.Max(0.5, ix.idf(o))
 		if e.lex.narrower[o] > 0 {
 			// A concept that others specialise ("border", "migration")
 			// says less about which commitment it is.
 			w /= 2
 		}
-		weight[o] = w
+		weight[k] = w
 		total += w
 	}
-	found := map[string]bool{}
-	cover := func(ids map[string]bool) (float64, []string) {
+	var found []string
+	cover := func(has func(string) bool) (float64, []string) {
 		var shared []string
 		got := 0.0
-		for _, o := range u.Objects {
+		for k, o := range u.Objects {
 			switch {
-			case ids[o]:
-				got += weight[o]
+			case has(o):
+				got += weight[k]
 				shared = append(shared, o)
-			case e.relatedIn(o, ids):
-				got += weight[o] / 2
+			case e.relatedIn(o, has):
+				got += weight[k] / 2
 				shared = append(shared, o)
 			}
 		}
 		for _, c := range crossings {
-			if ids[c] {
+			if has(c) {
 				shared = append(shared, c)
 			}
 		}
@@ -793,7 +786,9 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 	}
 	consider := func(out Outcome, c *Analysis, sentence string, shared []string) {
 		for _, id := range shared {
-			found[id] = true
+			if !isIn(found, id) {
+				found = append(found, id)
+			}
 		}
 		if better(out, r.Outcome) || out == r.Outcome && len(shared) > len(r.Shared) {
 			ref := RefOf(c.Item)
@@ -807,15 +802,20 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 				placeOK = true
 			}
 		}
-		union := map[string]bool{}
+		var union map[string]bool
 		best := ""
 		bestCov := 0.0
-		for _, s := range c.Sentences {
-			ids := map[string]bool{}
-			for _, an := range s.Annots {
-				ids[an.ID] = true
+		for si := range c.Sentences {
+			s := &c.Sentences[si]
+			has := func(id string) bool {
+				for k := range s.Annots {
+					if s.Annots[k].ID == id {
+						return true
+					}
+				}
+				return false
 			}
-			cov, shared := cover(ids)
+			cov, shared := cover(has)
 			if len(shared) == 0 {
 				continue
 			}
@@ -827,9 +827,12 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 			default:
 				consider(Discussed, c, s.Text, shared)
 			}
-			if s.Statement && !s.Denial {
-				for id := range ids {
-					union[id] = true
+			if !strict && s.Statement && !s.Denial {
+				if union == nil {
+					union = map[string]bool{}
+				}
+				for k := range s.Annots {
+					union[s.Annots[k].ID] = true
 				}
 				if cov > bestCov {
 					best, bestCov = s.Text, cov
@@ -838,30 +841,25 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		}
 		// The item's statements taken together state the unit only where
 		// no single sentence denies it.
-		if cov, shared := cover(union); !strict && r.Outcome != Contradicted && cov >= 0.5 && placeOK && len(shared) > 0 {
-			consider(Stated, c, best, shared)
+		if union != nil && r.Outcome != Contradicted && placeOK {
+			if cov, shared := cover(func(id string) bool { return union[id] }); cov >= 0.5 && len(shared) > 0 {
+				consider(Stated, c, best, shared)
+			}
 		}
 	}
 	for _, w := range append(append([]string{}, u.Objects...), crossings...) {
-		if !found[w] {
+		if !isIn(found, w) {
 			r.Missing = append(r.Missing, w)
 		}
 	}
 	return r
 }
 
-// relatedIn reports whether ids holds a concept one step broader or
+// relatedIn reports whether has holds a concept one step broader or
 // narrower than id.
-func (e *Engine) relatedIn(id string, ids map[string]bool) bool {
-	if ent := e.lex.entries[id]; ent != nil {
-		for _, b := range ent.Broader {
-			if ids[b] {
-				return true
-			}
-		}
-	}
-	for other := range ids {
-		if ent := e.lex.entries[other]; ent != nil && isIn(ent.Broader, id) {
+func (e *Engine) relatedIn(id string, has func(string) bool) bool {
+	for _, rel := range e.lex.related[id] {
+		if has(rel) {
 			return true
 		}
 	}

@@ -121,8 +121,10 @@ type Lexicon struct {
 	// so two names that only share a stem stay apart.
 	terms map[string]map[string]string
 	exact map[string]map[string]string
-	// narrower counts the concepts that name each concept as broader.
+	// narrower counts the concepts that name each concept as broader;
+	// related lists each concept's broader and narrower concepts.
 	narrower map[string]int
+	related  map[string][]string
 	// cues maps language → folded stem key → cue classes.
 	cues      map[string]map[string][]CueClass
 	maxTerm   int
@@ -355,6 +357,7 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		terms:     map[string]map[string]string{"es": {}, "en": {}},
 		exact:     map[string]map[string]string{"es": {}, "en": {}},
 		narrower:  map[string]int{},
+		related:   map[string][]string{},
 		cues:      map[string]map[string][]CueClass{"es": {}, "en": {}},
 		cueCounts: map[CueClass]int{},
 	}
@@ -385,6 +388,8 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		}
 		for _, br := range e.Broader {
 			l.narrower[br]++
+			l.related[id] = append(l.related[id], br)
+			l.related[br] = append(l.related[br], id)
 		}
 		for _, lang := range []string{"es", "en"} {
 			for _, term := range byLang[lang] {
