@@ -261,7 +261,7 @@ func (b *Bot) Handle(ctx context.Context, req Request) (Reply, error) {
 	cmd, ok := b.Lookup(line.Name)
 	if !ok {
 		r := b.helpReply("")
-		r.Title = "Unknown command: " + oneLineText(line.Name)
+		r.Title = "Unknown command: " + echo(line.Name)
 		r.Tone = ToneError
 		r.Public = false
 		return r, nil
@@ -312,6 +312,9 @@ func (b *Bot) errorReply(_ Request, ue *UserError) Reply {
 	r.Sections = append(r.Sections, Section{Lines: []string{"Type help for the list of commands."}})
 	return r
 }
+
+// echo is user input quoted back in a reply: one line, at most 60 runes.
+func echo(s string) string { return Cut(oneLineText(s), 60, "") }
 
 // newRef returns a short random reference for an internal error.
 func newRef() string {

@@ -711,3 +711,17 @@ func TestSuggest(t *testing.T) {
 		t.Errorf("Suggest recorded %d actions", after-before)
 	}
 }
+
+func TestLongInputIsCutInReplies(t *testing.T) {
+	f := newFixture(t, Options{})
+	long := strings.Repeat("palabra", 500)
+	for _, text := range []string{long, "show " + long, "list " + long, "confirm 1 " + long, "subscribe " + long, "search " + long} {
+		r, err := f.bot.Handle(context.Background(), slackReq(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := utf8.RuneCountInString(r.Title); n > 200 {
+			t.Errorf("%.20s…: a %d-rune title echoes the input", text, n)
+		}
+	}
+}

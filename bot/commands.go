@@ -49,7 +49,7 @@ func (b *Bot) table() []Command {
 			MaxArgs: 1, Run: func(_ context.Context, c Call) (Reply, error) {
 				if len(c.Args) == 1 {
 					if _, ok := b.Lookup(c.Args[0]); !ok {
-						return Reply{}, Userf("There is no command %q.", oneLineText(c.Args[0]))
+						return Reply{}, Userf("There is no command %q.", echo(c.Args[0]))
 					}
 					return b.helpReply(c.Args[0]), nil
 				}
@@ -114,7 +114,7 @@ func (b *Bot) listQuery(args []string) (q store.ClaimQuery, shown []string, all 
 			k, v, ok := splitFilter(a)
 			if !ok || k != "feed" {
 				return q, nil, false, usageErr("I do not know the filter %q: use a status (%s), a side (%s), feed:NAME, open, final or all.",
-					oneLineText(a), "pending, partial, unconfirmed, confirmed", strings.Join(b.opts.Sides, ", "))
+					echo(a), "pending, partial, unconfirmed, confirmed", strings.Join(b.opts.Sides, ", "))
 			}
 			q.Feed = v
 			shown = append(shown, "feed "+v)
@@ -266,7 +266,7 @@ func stamp(t time.Time) string {
 func parseID(s string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, usageErr("%q is not a claim ID (a number, as in show 42).", oneLineText(s))
+		return 0, usageErr("%q is not a claim ID (a number, as in show 42).", echo(s))
 	}
 	return id, nil
 }
@@ -401,7 +401,7 @@ func (b *Bot) runConfirm(ctx context.Context, c Call) (Reply, error) {
 	}
 	raw := strings.TrimSpace(c.Args[1])
 	if _, ok := SafeURL(raw); !ok {
-		return Reply{}, usageErr("The confirmation needs a link to it: an http or https URL, without user name or password (got %q).", oneLineText(raw))
+		return Reply{}, usageErr("The confirmation needs a link to it: an http or https URL, without user name or password (got %q).", echo(raw))
 	}
 	note := strings.Join(c.Args[2:], " ")
 	res := store.Resolution{Kind: store.ResolvedConfirmed, URL: raw, Note: note, By: c.Actor(), At: c.Now}
@@ -522,7 +522,7 @@ func (b *Bot) parseFilters(args []string) (store.Filters, string, error) {
 		}
 		k, v, ok := splitFilter(a)
 		if !ok {
-			return f, "", usageErr("I do not know the filter %q.", oneLineText(a))
+			return f, "", usageErr("I do not know the filter %q.", echo(a))
 		}
 		for _, v := range strings.Split(v, ",") {
 			v = strings.TrimSpace(v)
@@ -532,7 +532,7 @@ func (b *Bot) parseFilters(args []string) (store.Filters, string, error) {
 			switch k {
 			case "side", "sides":
 				if !b.isSide(strings.ToLower(v)) {
-					return f, "", usageErr("Unknown side %q (%s).", oneLineText(v), strings.Join(b.opts.Sides, ", "))
+					return f, "", usageErr("Unknown side %q (%s).", echo(v), strings.Join(b.opts.Sides, ", "))
 				}
 				f.Sides = appendNew(f.Sides, strings.ToLower(v))
 			case "status", "statuses":
@@ -543,14 +543,14 @@ func (b *Bot) parseFilters(args []string) (store.Filters, string, error) {
 				}
 				st, ok := statusWords[w]
 				if !ok {
-					return f, "", usageErr("Unknown status %q (pending, partial, unconfirmed, confirmed, unverified, needs_review).", oneLineText(v))
+					return f, "", usageErr("Unknown status %q (pending, partial, unconfirmed, confirmed, unverified, needs_review).", echo(v))
 				}
 				f.Statuses = appendNew(f.Statuses, st.String())
 			case "feed", "feeds":
 				f.Feeds = appendNew(f.Feeds, v)
 			case "concept", "concepts":
 				if b.opts.Lexicon != nil && b.opts.Lexicon.Entry(v) == nil {
-					return f, "", Userf("Unknown concept %q: concepts are the engine's IDs, such as those show lists.", oneLineText(v))
+					return f, "", Userf("Unknown concept %q: concepts are the engine's IDs, such as those show lists.", echo(v))
 				}
 				f.Concepts = appendNew(f.Concepts, v)
 			case "keyword", "keywords":
@@ -567,7 +567,7 @@ func (b *Bot) parseFilters(args []string) (store.Filters, string, error) {
 				}
 				lang = v
 			default:
-				return f, "", usageErr("I do not know the filter %q.", oneLineText(k))
+				return f, "", usageErr("I do not know the filter %q.", echo(k))
 			}
 		}
 	}

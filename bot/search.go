@@ -119,7 +119,7 @@ func (b *Bot) runSearch(ctx context.Context, c Call) (Reply, error) {
 	for _, cl := range claims {
 		claimOf[cl.Item.ID] = cl
 	}
-	r := Reply{Title: fmt.Sprintf("Search “%s”: %d items, %d claims", text, len(items), len(claims)), Tone: ToneInfo}
+	r := Reply{Title: fmt.Sprintf("Search “%s”: %d items, %d claims", echo(text), len(items), len(claims)), Tone: ToneInfo}
 	if len(x.Entries) > 0 {
 		var names []string
 		for _, id := range x.Entries {
