@@ -94,6 +94,17 @@ func newFeedServer(t testing.TB, now func() time.Time, stories []story) *feedSer
 	return fs
 }
 
+// edit changes a story's title and text, as a publisher editing a release.
+func (fs *feedServer) edit(guid, title, text string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for i := range fs.stories {
+		if fs.stories[i].GUID == guid {
+			fs.stories[i].Title, fs.stories[i].Text = title, text
+		}
+	}
+}
+
 func (fs *feedServer) fail(feed string, on bool) {
 	fs.mu.Lock()
 	fs.failing[feed] = on
@@ -104,6 +115,7 @@ func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 	feed := strings.TrimSuffix(strings.TrimPrefix(r.URL.Path, "/"), ".xml")
 	fs.mu.Lock()
 	failing := fs.failing[feed]
+	stories := append([]story(nil), fs.stories...)
 	fs.mu.Unlock()
 	if failing {
 		http.Error(w, "unavailable", http.StatusServiceUnavailable)
@@ -118,7 +130,7 @@ func (fs *feedServer) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	var items []item
 	now := fs.clock()
-	for _, s := range fs.stories {
+	for _, s := range stories {
 		if s.Feed != feed || at(s.Hours).After(now) {
 			continue
 		}

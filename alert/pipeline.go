@@ -311,7 +311,15 @@ func (p *Pipeline) observe(ctx context.Context, it match.Item, at time.Time, rev
 	}
 	events := p.tr.Observe(a, nil, at)
 	err := p.handle(ctx, events, at)
-	if revision && a.IsClaim() {
+	// An edit that turns an item into a claim is announced as a new claim
+	// only; an edit of a known claim is an update.
+	fresh := false
+	for _, ev := range events {
+		if ev.Kind == match.EventNewClaim && ev.Decision.Ref() == match.RefOf(it) {
+			fresh = true
+		}
+	}
+	if revision && !fresh && a.IsClaim() {
 		if d, ok := p.tr.Decision(match.RefOf(it)); ok {
 			err = errors.Join(err, p.handleKind(ctx, d, EventRevised, fmt.Sprintf("%s:%d", EventRevised, it.Revision), at, it))
 		}

@@ -328,3 +328,36 @@ func TestActionMessages(t *testing.T) {
 		t.Errorf("mute messages = %v, %v; want none", msgs, err)
 	}
 }
+
+// TestRevisedClaim: an edit of a claim's release is an update in its
+// thread, once per revision; an edit that makes an item a claim is only a
+// new claim.
+func TestRevisedClaim(t *testing.T) {
+	rec := &recorder{}
+	h := newHarness(t, harnessOptions{routes: []alert.Route{{Channel: alert.Channel{Name: "desk", Platform: "test"}}},
+		sinks: map[string]alert.Sink{"desk": rec}})
+	h.pollAt(-24)
+	h.pollAt(2)
+	h.flush()
+	h.feeds.edit("sre-water", "Acuerdo sobre entregas de agua (actualizado)",
+		"El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano y el otoño.")
+	h.pollAt(5)
+	h.pollAt(6) // unchanged: nothing more
+	h.flush()
+	got := summary(rec.sent()[2:])
+	if want := "revised:sre-water^ref-" + itoa(firstID(rec.sent(), "sre-water")); !slices.Equal(got, []string{want}) {
+		t.Fatalf("after the edit: %v, want [%s]", got, want)
+	}
+	// The consular notice becomes a claim when edited: a new claim only.
+	h.feeds.edit("sre-consular", "Acuerdo sobre el consulado en Tucson",
+		"México y Estados Unidos acordaron ampliar el horario del puerto fronterizo de Nogales para el tráfico de carga.")
+	h.pollAt(7)
+	h.flush()
+	if got := summary(rec.sent()[3:]); !slices.Equal(got, []string{"new_claim:sre-consular"}) {
+		t.Errorf("after an edit into a claim: %v, want only the new claim", got)
+	}
+	if m := rec.sent()[2]; !strings.Contains(m.Text, "EDITED") || !strings.Contains(m.Text, "(revision 1)") ||
+		m.Claim.Item.Title != "Acuerdo sobre entregas de agua (actualizado)" {
+		t.Errorf("revision message: %q, item %q", m.Text, m.Claim.Item.Title)
+	}
+}
