@@ -111,6 +111,8 @@ type Config struct {
 	// PublicURL is the service's public base URL, for evidence links in
 	// alerts ("" leaves them out).
 	PublicURL string `yaml:"public_url,omitempty" json:"public_url,omitempty"`
+	// Web is who may read the evidence pages (config/web.go).
+	Web Web `yaml:"web,omitempty" json:"web,omitempty"`
 }
 
 // Side is one government.

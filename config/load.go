@@ -145,6 +145,7 @@ func (l Loader) override(cfg *Config) {
 	if v, ok := l.lookup(EnvLogFormat); ok && v != "" {
 		cfg.LogFormat = v
 	}
+	l.overrideWeb(cfg)
 }
 
 // fill sets the defaults that depend on other fields: a feed's type,

@@ -73,6 +73,7 @@ func (c *Config) Validate() error {
 	v.poller(c.Poller)
 	v.channels(c)
 	v.alerts(c.Alerts, c.PublicURL)
+	v.web(c.Web)
 	if len(v.problems) == 0 {
 		return nil
 	}
