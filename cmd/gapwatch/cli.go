@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/gapwatch/gapwatch/config"
 )
 
 // Exit codes, in one place.
@@ -186,4 +188,23 @@ func newLogger(w io.Writer, format string) (*slog.Logger, error) {
 	default:
 		return nil, usagef("unknown log format %q (text or json)", format)
 	}
+}
+
+// openApp loads the config the flags name, builds the logger and the App:
+// what every command that works on the service's state starts with. The
+// caller closes the App.
+func (g *globalFlags) openApp(ctx context.Context, e *env) (*App, *config.Config, error) {
+	cfg, err := g.load(e)
+	if err != nil {
+		return nil, nil, err
+	}
+	log, err := g.logger(e, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	app, err := newApp(ctx, cfg, log, appOptions{})
+	if err != nil {
+		return nil, nil, err
+	}
+	return app, cfg, nil
 }

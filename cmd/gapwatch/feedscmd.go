@@ -74,15 +74,7 @@ func feedsCommand() command {
 				if len(args) > 0 {
 					return usagef("feeds takes no arguments")
 				}
-				cfg, err := g.load(e)
-				if err != nil {
-					return err
-				}
-				log, err := g.logger(e, cfg)
-				if err != nil {
-					return err
-				}
-				app, err := newApp(ctx, cfg, log, appOptions{})
+				app, cfg, err := g.openApp(ctx, e)
 				if err != nil {
 					return err
 				}

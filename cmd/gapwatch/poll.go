@@ -31,15 +31,7 @@ func pollCommand() command {
 				if len(args) > 0 {
 					return usagef("poll takes no arguments (use --feed NAME)")
 				}
-				cfg, err := g.load(e)
-				if err != nil {
-					return err
-				}
-				log, err := g.logger(e, cfg)
-				if err != nil {
-					return err
-				}
-				app, err := newApp(ctx, cfg, log, appOptions{})
+				app, _, err := g.openApp(ctx, e)
 				if err != nil {
 					return err
 				}
