@@ -758,21 +758,21 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		total += w
 	}
 	var found []string
-	cover := func(has func(string) bool) (float64, []string) {
+	cover := func(src idSource) (float64, []string) {
 		var shared []string
 		got := 0.0
 		for k, o := range u.Objects {
 			switch {
-			case has(o):
+			case src.has(o):
 				got += weight[k]
 				shared = append(shared, o)
-			case e.relatedIn(o, has):
+			case e.relatedIn(o, src):
 				got += weight[k] / 2
 				shared = append(shared, o)
 			}
 		}
 		for _, c := range crossings {
-			if has(c) {
+			if src.has(c) {
 				shared = append(shared, c)
 			}
 		}
@@ -807,15 +807,7 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		bestCov := 0.0
 		for si := range c.Sentences {
 			s := &c.Sentences[si]
-			has := func(id string) bool {
-				for k := range s.Annots {
-					if s.Annots[k].ID == id {
-						return true
-					}
-				}
-				return false
-			}
-			cov, shared := cover(has)
+			cov, shared := cover(idSource{annots: s.Annots})
 			if len(shared) == 0 {
 				continue
 			}
@@ -842,7 +834,7 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		// The item's statements taken together state the unit only where
 		// no single sentence denies it.
 		if union != nil && r.Outcome != Contradicted && placeOK {
-			if cov, shared := cover(func(id string) bool { return union[id] }); cov >= 0.5 && len(shared) > 0 {
+			if cov, shared := cover(idSource{set: union}); cov >= 0.5 && len(shared) > 0 {
 				consider(Stated, c, best, shared)
 			}
 		}
@@ -855,11 +847,29 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 	return r
 }
 
-// relatedIn reports whether has holds a concept one step broader or
+// idSource is the ids of one sentence (its annotations) or of a set.
+type idSource struct {
+	annots []Annotation
+	set    map[string]bool
+}
+
+func (src idSource) has(id string) bool {
+	if src.set != nil {
+		return src.set[id]
+	}
+	for k := range src.annots {
+		if src.annots[k].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedIn reports whether src holds a concept one step broader or
 // narrower than id.
-func (e *Engine) relatedIn(id string, has func(string) bool) bool {
+func (e *Engine) relatedIn(id string, src idSource) bool {
 	for _, rel := range e.lex.related[id] {
-		if has(rel) {
+		if src.has(rel) {
 			return true
 		}
 	}
