@@ -147,8 +147,9 @@ func (l *Lexicon) IDs() []string {
 	return ids
 }
 
-// Collisions lists the terms that were shadowed because their stem
-// sequence equals another entry's term (curation hints, not errors).
+// Collisions lists the terms whose stem sequence equals another entry's
+// term: they still match as written (exact word forms win), but their
+// inflected variants go to the other entry (curation hints, not errors).
 func (l *Lexicon) Collisions() []string { return l.collisions }
 
 // CueCount returns how many phrases a cue class has, over both languages.
