@@ -35,6 +35,10 @@ type PollerOptions struct {
 	// or revised items, with what the store saved. Its error is logged and
 	// returned by Poll but never undoes the recorded poll.
 	OnItems func(ctx context.Context, res store.SaveResult) error
+	// Browser loads the pages of browser and auto sources and lends its
+	// cookies to plain fetches (none when nil: every source is fetched
+	// over plain HTTP).
+	Browser *Browser
 }
 
 // Poller polls one feed at a time: it reads the feed's stored state,
@@ -49,6 +53,7 @@ type Poller struct {
 	backoff Backoff
 	metrics *Metrics
 	onItems func(ctx context.Context, res store.SaveResult) error
+	browser *Browser
 }
 
 // NewPoller returns a Poller storing into st.
@@ -62,6 +67,7 @@ func NewPoller(st store.Store, opts PollerOptions) *Poller {
 		backoff: opts.Backoff,
 		metrics: opts.Metrics,
 		onItems: opts.OnItems,
+		browser: opts.Browser,
 	}
 	if p.fetcher == nil {
 		p.fetcher = NewFetcher(FetcherOptions{})
@@ -110,7 +116,8 @@ type PollResult struct {
 	// Duration is how long the poll took.
 	Duration time.Duration
 
-	recorded bool // the store recorded the poll as a success
+	recorded bool   // the store recorded the poll as a success
+	path     string // the fetch path of the first document (FetchPath*)
 }
 
 // OK reports a poll that fetched and was recorded as a success (even if
@@ -160,6 +167,15 @@ func (p *Poller) Poll(ctx context.Context, src Source) (PollResult, error) {
 	}
 
 	items, resp, perr := p.fetchAndParse(ctx, src, state, &res)
+	if perr != nil && ctx.Err() == nil && p.retryInBrowser(src, res, perr) {
+		// An auto source answered with a challenge or an error page:
+		// once more through the browser.
+		p.log.InfoContext(ctx, "retrying through the browser", "feed", src.Name, "class", string(ClassOf(perr)))
+		bsrc := src
+		bsrc.Fetch = FetchBrowser
+		res = PollResult{Feed: src.Name}
+		items, resp, perr = p.fetchAndParse(ctx, bsrc, state, &res)
+	}
 	if perr != nil && ctx.Err() != nil {
 		res.Err = fmt.Errorf("poll %s: %w", src.Name, ctx.Err())
 		return res, res.Err
@@ -232,7 +248,7 @@ func (p *Poller) recordFailure(ctx context.Context, src Source, state store.Feed
 		ErrorClass:    string(fe.Class),
 		Error:         perr.Error(),
 		NextAttemptAt: res.NextAttemptAt,
-		FetchPath:     fetchPathOf(src.URL),
+		FetchPath:     cmp.Or(res.path, fetchPathOf(src.URL)),
 	}
 	if _, err := p.st.RecordPoll(ctx, poll, nil); err != nil {
 		res.Err = errors.Join(res.Err, fmt.Errorf("poll %s: record failed poll: %w", src.Name, err))
@@ -255,7 +271,7 @@ func fetchPathOf(raw string) string {
 // fetchAndParse fetches src with the stored validators and parses what
 // came back according to its kind. A 304 returns no items.
 func (p *Poller) fetchAndParse(ctx context.Context, src Source, state store.FeedState, res *PollResult) ([]match.Item, *Response, error) {
-	resp, err := p.fetcher.Fetch(ctx, src, Validators{ETag: state.ETag, LastModified: state.LastModified})
+	resp, err := p.fetchFirst(ctx, src, Validators{ETag: state.ETag, LastModified: state.LastModified}, res)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -319,7 +335,7 @@ func (p *Poller) readListing(ctx context.Context, src Source, state store.FeedSt
 		page := src
 		page.URL = next
 		page.Headers = headersFor(src, next)
-		resp, err := p.fetcher.Fetch(ctx, page, Validators{})
+		resp, err := p.fetch(ctx, page, Validators{})
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -402,7 +418,7 @@ func (p *Poller) fetchBodies(ctx context.Context, src Source, items []match.Item
 		page := src
 		page.URL = it.Link
 		page.Headers = headersFor(src, it.Link)
-		resp, err := p.fetcher.Fetch(ctx, page, Validators{})
+		resp, err := p.fetch(ctx, page, Validators{})
 		if err != nil {
 			if ctx.Err() != nil {
 				return items

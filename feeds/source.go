@@ -35,6 +35,9 @@ type Source struct {
 	MaxBytes int64
 	// HTML holds the selectors of an html source.
 	HTML *HTMLSelectors
+	// Fetch is how the source is fetched: FetchHTTP, FetchBrowser or
+	// FetchAuto; empty takes FetchMode's default (auto for html sources).
+	Fetch string
 }
 
 // HTMLSelectors tells how to read a listing page of a publisher with no feed.
