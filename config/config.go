@@ -62,6 +62,17 @@ const (
 	TypeHTML = "html"
 )
 
+// Fetch modes of a feed (Feed.Fetch).
+const (
+	// FetchHTTP fetches with the plain HTTP client only.
+	FetchHTTP = "http"
+	// FetchBrowser loads the feed's page in headless Chromium.
+	FetchBrowser = "browser"
+	// FetchAuto tries plain HTTP and retries once through Chromium when
+	// the answer is a challenge or an error page (the default of html feeds).
+	FetchAuto = "auto"
+)
+
 // Log formats.
 const (
 	LogText = "text"
@@ -151,6 +162,9 @@ type Feed struct {
 	MaxBytes int64 `yaml:"max_bytes,omitempty" json:"max_bytes,omitempty"`
 	// HTML holds the CSS selectors of an html feed.
 	HTML *HTML `yaml:"html,omitempty" json:"html,omitempty"`
+	// Fetch is "http", "browser" or "auto"; empty is auto for html feeds
+	// and http for rss feeds.
+	Fetch string `yaml:"fetch,omitempty" json:"fetch,omitempty"`
 }
 
 // HTML tells how to read the listing page of a publisher with no feed.

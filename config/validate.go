@@ -184,6 +184,20 @@ func (v *validator) feeds(c *Config, feeds []Feed) {
 		if f.MaxBytes < 0 {
 			v.add(p+".max_bytes", "negative size %d", f.MaxBytes)
 		}
+		v.fetch(p+".fetch", f)
+	}
+}
+
+// fetch checks a feed's fetch mode: the browser loads only http(s) URLs.
+func (v *validator) fetch(path string, f Feed) {
+	switch f.Fetch {
+	case "", FetchHTTP:
+	case FetchBrowser, FetchAuto:
+		if u, err := url.Parse(f.URL); err == nil && u.Scheme != "http" && u.Scheme != "https" && f.URL != "" {
+			v.add(path, "fetch: %s needs an http(s) url", f.Fetch)
+		}
+	default:
+		v.add(path, "unknown fetch mode %q (known: http, browser, auto)", f.Fetch)
 	}
 }
 
