@@ -456,7 +456,8 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool, w
 		if ownOnly && !e.partiesOf(u, c.Item.Side) {
 			continue
 		}
-		if !e.mentionsAny(c, u) {
+		if e.anchorBound(ix, c, u) < minStatedWeight {
+			// Even if every sentence stated it, not enough in common.
 			continue
 		}
 		r := e.verifyUnit(ix, u, []*Analysis{c}, true)
@@ -482,25 +483,40 @@ func (e *Engine) statesCommitment(ix *Index, claim, c *Analysis, ownOnly bool, w
 	return false
 }
 
-// mentionsAny reports whether c names any object or crossing of u, a cheap
-// test before looking sentence by sentence.
-func (e *Engine) mentionsAny(c *Analysis, u Unit) bool {
+// anchorBound is the most anchor weight statesCommitment could find for u
+// in c, from the item's features alone: a cheap test before looking
+// sentence by sentence.
+func (e *Engine) anchorBound(ix *Index, c *Analysis, u Unit) float64 {
+	w := 0.0
 	for _, o := range u.Objects {
 		if c.Concepts[o] > 0 {
-			return true
+			w += ix.idf(o)
+			continue
 		}
 		for _, rel := range e.lex.related[o] {
 			if c.Concepts[rel] > 0 {
-				return true
+				w += ix.idf(o)
+				break
 			}
 		}
 	}
-	for _, p := range u.Places {
+	for _, p := range specificPlaces(e.lex, u.Places) {
 		if c.Entities[p] > 0 {
-			return true
+			w += ix.idf(p)
 		}
 	}
-	return false
+	if w == 0 {
+		return 0
+	}
+	for _, q := range u.Quantities {
+		if isIn(c.Quantities, q) {
+			w += 2
+		}
+	}
+	if len(u.Dates) > 0 && len(c.Dates) > 0 {
+		w += 2
+	}
+	return w
 }
 
 // partiesOf reports whether every party of u belongs to side.
