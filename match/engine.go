@@ -26,6 +26,9 @@ type Options struct {
 	// unconfirmed claims with an other-side item that came close to
 	// covering the same event.
 	ReviewWeakEvidence bool
+	// Offices are both sides' known press offices and which are watched;
+	// nil turns the "not watched" rule off (match/watched.go).
+	Offices Offices
 }
 
 func (o Options) withDefaults() Options {
@@ -703,6 +706,9 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 		if weak := cov.below(Other(it.Side), e.opts.MinCoverage); len(weak) > 0 {
 			d.Abstain = Unverified
 		}
+	}
+	if d.Status == Unconfirmed && d.Abstain == NoAbstention && len(e.unwatched(claim)) > 0 {
+		d.Abstain = Unverified // it names an office nobody watched (watched.go)
 	}
 	if d.Status.Alerts() && d.Abstain == NoAbstention && e.opts.ReviewWeakEvidence && (weakClaim(claim) || d.Status == Unconfirmed && nearMiss(d.Considered)) {
 		d.Abstain = NeedsReview

@@ -44,6 +44,8 @@ type Explanation struct {
 	WindowFrom    time.Time        `json:"window_from"`
 	WindowTo      time.Time        `json:"window_to"`
 	Outages       []FeedCoverage   `json:"outages,omitempty"`
+	// Watch lists the other side's offices searched and those not watched (watched.go).
+	Watch *WatchNote `json:"watch,omitempty"`
 	// Labels maps the ids shown to their words in each language.
 	Labels map[string]Label `json:"labels,omitempty"`
 	// Language is the newsroom language the engine was set up with, used
@@ -111,6 +113,7 @@ func (e *Engine) explain(claim *Analysis, d Decision, cov Coverage) Explanation 
 	if d.Abstain == Unverified {
 		x.Outages = cov.below(Other(it.Side), e.opts.MinCoverage)
 	}
+	x.Watch = e.watchNote(claim, x.Labels)
 	return x
 }
 
@@ -223,6 +226,7 @@ func (x Explanation) Text(lang string) string {
 	for _, o := range x.Outages {
 		fmt.Fprintf(&b, "%s %s\n", p.outage, outageText(lang, o))
 	}
+	b.WriteString(x.Watch.text(lang, x.Labels))
 	fmt.Fprintf(&b, "%s %s → %s", p.window, stamp(x.WindowFrom), stamp(x.WindowTo))
 	return b.String()
 }
