@@ -103,6 +103,19 @@ func newChallengeServer(t testing.TB) *challengeServer {
 		}
 		listingHandler(w, r)
 	})
+	errorPage := browserFixture(t, "error-page.html")
+	mux.HandleFunc("/sniffing", func(w http.ResponseWriter, r *http.Request) {
+		// A publisher that shows clients it does not take for browsers an
+		// error page, with a 200.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if r.Header.Get("Sec-Fetch-Mode") == "" {
+			cs.count(r, "errorpage")
+			w.Write(errorPage)
+			return
+		}
+		cs.count(r, "listing")
+		w.Write(listing)
+	})
 	mux.HandleFunc("/plain", func(w http.ResponseWriter, r *http.Request) {
 		cs.count(r, "plainpage")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -310,6 +323,43 @@ func TestAutoGetsThroughChallengeThenPlainHTTPWithKeptCookie(t *testing.T) {
 	}
 	if cs.get("challenge/plain") != 1 || cs.get("listing/browser") != 1 || b.Starts() != 1 {
 		t.Errorf("the browser ran again: hits %v, starts %d", cs.hits, b.Starts())
+	}
+}
+
+func TestAutoRetriesAnErrorPageThroughTheBrowser(t *testing.T) {
+	needBrowser(t)
+	ctx := context.Background()
+	cs := newChallengeServer(t)
+	st := tempStore(t)
+	clk := newClock()
+	b := newBrowser(t, BrowserOptions{PageTimeout: 20 * time.Second})
+	p := newTestPoller(st, clk, PollerOptions{Browser: b})
+	src := sreSource(cs.URL, "/sniffing", FetchAuto)
+
+	for i := 1; i <= 2; i++ {
+		res, err := p.Poll(ctx, src)
+		if err != nil || res.Items != 3 {
+			t.Fatalf("poll %d: %+v, %v", i, res, err)
+		}
+		state, _ := st.FeedState(ctx, src.Name)
+		if state.FetchPath != FetchPathBrowser {
+			t.Errorf("poll %d: fetch path = %q, want browser", i, state.FetchPath)
+		}
+		clk.Add(10 * time.Minute)
+	}
+	// No cookie makes plain HTTP work here: each poll tries it once, then the browser.
+	if cs.get("errorpage/plain") != 2 || cs.get("listing/browser") != 2 {
+		t.Errorf("hits = %v, want 2 error pages to plain http and 2 listings to the browser", cs.hits)
+	}
+
+	// fetch: http never goes to the browser.
+	plain := src
+	plain.Name, plain.Fetch = "sniffing-http", FetchHTTP
+	if _, err := p.Poll(ctx, plain); ClassOf(err) != ClassEmpty {
+		t.Errorf("fetch: http on the error page: %v, want an empty-listing failure", err)
+	}
+	if cs.get("listing/browser") != 2 {
+		t.Errorf("fetch: http went through the browser")
 	}
 }
 

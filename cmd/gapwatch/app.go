@@ -38,6 +38,8 @@ type App struct {
 	opts      appOptions
 	// alerts is the live alert pipeline, built by Start (nil before).
 	alerts *alerting
+	// browser is the headless Chromium shared by browser and auto feeds (started on first use).
+	browser *feeds.Browser
 
 	mu sync.Mutex
 	// itemsHook receives what each poll stored (the alert pipeline's
@@ -125,6 +127,7 @@ func sourcesFromConfig(cfg *config.Config) []feeds.Source {
 			UserAgent: f.UserAgent,
 			Timeout:   f.Timeout,
 			MaxBytes:  f.MaxBytes,
+			Fetch:     f.Fetch,
 		}
 		if src.Language == "" {
 			if side, ok := cfg.Side(f.Side); ok {
@@ -170,7 +173,9 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, opts appO
 		Transport: opts.transport,
 		Now:       opts.now,
 	})
+	a.browser = feeds.NewBrowser(feeds.BrowserOptions{Logger: log, Now: opts.now})
 	a.poller = feeds.NewPoller(st, feeds.PollerOptions{
+		Browser: a.browser,
 		Fetcher: fetcher,
 		Logger:  log,
 		Now:     opts.now,
@@ -323,8 +328,9 @@ func (a *App) Stop(ctx context.Context) error {
 	return errors.Join(append(errs, a.Close())...)
 }
 
-// Close releases the store (for commands that never Start).
+// Close releases the store and stops the browser (for commands that never Start).
 func (a *App) Close() error {
+	a.browser.Close()
 	if err := a.store.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
