@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/gapwatch/gapwatch/store"
 )
@@ -118,8 +119,8 @@ var categoryColors = map[string]color.RGBA{
 	Dismissed:   {R: 0xcf, G: 0xd8, B: 0xdc, A: 0xff},
 }
 
-// PNG draws the chart, ChartWidth × ChartHeight pixels, with title on top.
-func (d ChartData) PNG(title string) ([]byte, error) {
+// plot builds the chart: stacked bars with a legend of the categories.
+func (d ChartData) plot(title string) (*plot.Plot, error) {
 	w := words(d.Language)
 	p := plot.New()
 	p.Title.Text = title
@@ -169,6 +170,15 @@ func (d ChartData) PNG(title string) ([]byte, error) {
 		return ts
 	})
 	p.NominalX(d.Labels...)
+	return p, nil
+}
+
+// PNG draws the chart, ChartWidth × ChartHeight pixels, with title on top.
+func (d ChartData) PNG(title string) ([]byte, error) {
+	p, err := d.plot(title)
+	if err != nil {
+		return nil, err
+	}
 	c := vgimg.NewWith(vgimg.UseWH(vg.Length(ChartWidth)*vg.Inch/chartDPI, vg.Length(ChartHeight)*vg.Inch/chartDPI),
 		vgimg.UseDPI(chartDPI))
 	p.Draw(draw.New(c))
@@ -181,3 +191,18 @@ func (d ChartData) PNG(title string) ([]byte, error) {
 
 // CategoryColor is the colour of a category's stacks.
 func CategoryColor(cat string) color.RGBA { return categoryColors[cat] }
+
+// SVG draws the chart as an SVG document of the same size, for web pages.
+func (d ChartData) SVG(title string) ([]byte, error) {
+	p, err := d.plot(title)
+	if err != nil {
+		return nil, err
+	}
+	c := vgsvg.New(vg.Length(ChartWidth)*vg.Inch/chartDPI, vg.Length(ChartHeight)*vg.Inch/chartDPI)
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("chart: encode svg: %w", err)
+	}
+	return buf.Bytes(), nil
+}

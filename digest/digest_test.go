@@ -209,6 +209,13 @@ func TestChartData(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != digest.ChartWidth || b.Dy() != digest.ChartHeight {
 		t.Errorf("chart is %dx%d, want %dx%d", b.Dx(), b.Dy(), digest.ChartWidth, digest.ChartHeight)
 	}
+	svg, err := r.ChartSVG()
+	if err != nil {
+		t.Fatalf("ChartSVG: %v", err)
+	}
+	if !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("Claims per day, week 2026-W47")) {
+		t.Errorf("ChartSVG is not an SVG of the chart: %.200s", svg)
+	}
 	// Every category has a bar, so each stack colour is drawn.
 	for _, cat := range digest.Categories {
 		if n := countColor(img, digest.CategoryColor(cat)); n < 50 {

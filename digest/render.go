@@ -236,3 +236,6 @@ func clip(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// ChartSVG draws the report's chart as SVG (for the evidence pages).
+func (r *Report) ChartSVG() ([]byte, error) { return r.Chart.SVG(r.ChartTitle()) }

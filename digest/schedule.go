@@ -249,7 +249,7 @@ func Message(r *Report, ch Channel, now time.Time) (store.OutboxMessage, error) 
 		if err != nil {
 			return store.OutboxMessage{}, err
 		}
-		atts = append(atts, alert.Attachment{Name: "digest-" + r.Week.String() + ".png", ContentType: "image/png", Data: png})
+		atts = append(atts, alert.Attachment{Name: "chart.png", ContentType: "image/png", Data: png})
 	}
 	pl, err := alert.EncodePayload(r.Text(), r.Language, now, atts)
 	if err != nil {
