@@ -1,0 +1,754 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gapwatch/gapwatch/match"
+	"github.com/gapwatch/gapwatch/store"
+)
+
+var _ store.Alerts = (*pgStore)(nil)
+
+const claimColumns = `c.id, c.decision, c.last_event, c.created, c.updated, c.resolution, c.res_url,
+	c.res_note, c.res_reason, c.res_by, c.res_at, ` + itemColumns
+
+const claimFrom = ` FROM claims c JOIN items i ON i.id = c.item_id JOIN feeds f ON f.id = i.feed_id`
+
+func scanClaim(sc interface{ Scan(...any) error }) (store.Claim, error) {
+	var c store.Claim
+	var dec, resKind string
+	var created, updated, resAt sql.NullTime
+	var r store.Resolution
+	var it match.Item
+	var published, itUpdated, firstSeen sql.NullTime
+	var cats sql.NullString
+	err := sc.Scan(&c.ID, &dec, &c.LastEvent, &created, &updated, &resKind, &r.URL, &r.Note, &r.Reason,
+		&r.By, &resAt,
+		&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published, &itUpdated,
+		&it.DateGuessed, &it.Summary, &it.Content, &it.SummaryHTML, &it.ContentHTML, &cats,
+		&it.Language, &it.Backlog, &firstSeen, &it.Revision)
+	if err != nil {
+		return c, err
+	}
+	it.Published = fromTime(published)
+	it.Updated = fromTime(itUpdated)
+	it.FirstSeen = fromTime(firstSeen)
+	if cats.Valid && cats.String != "" {
+		if err := json.Unmarshal([]byte(cats.String), &it.Categories); err != nil {
+			return c, fmt.Errorf("claim %d: decode categories: %w", c.ID, err)
+		}
+	}
+	c.Item = it
+	if err := json.Unmarshal([]byte(dec), &c.Decision); err != nil {
+		return c, fmt.Errorf("claim %d: decode decision: %w", c.ID, err)
+	}
+	c.Created = fromTime(created)
+	c.Updated = fromTime(updated)
+	if resKind != "" {
+		r.Kind = store.ResolutionKind(resKind)
+		r.At = fromTime(resAt)
+		c.Resolution = &r
+	}
+	return c, nil
+}
+
+// SaveDecision saves a claim's decision at one lifecycle event and enqueues
+// its outbox messages in one transaction; an event key already saved for
+// the claim makes it a no-op.
+func (s *pgStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store.UpdateResult, error) {
+	var res store.UpdateResult
+	if u.Item.ID == 0 {
+		return res, errors.New("save decision: item has no ID")
+	}
+	if u.Event == "" {
+		return res, fmt.Errorf("save decision for item %d: empty event", u.Item.ID)
+	}
+	key := u.EventKey
+	if key == "" {
+		key = u.Event
+	}
+	dec, err := json.Marshal(u.Decision)
+	if err != nil {
+		return res, fmt.Errorf("save decision for item %d: encode: %w", u.Item.ID, err)
+	}
+	fail := func(err error) (store.UpdateResult, error) {
+		return store.UpdateResult{}, fmt.Errorf("save %s decision for item %d: %w", key, u.Item.ID, err)
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+
+	// A new claim is inserted; an existing one is locked, so that two
+	// replicas saving events of one claim take turns.
+	var claimID int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO claims (item_id, side, feed, published, status, final,
+		decision, last_event, created, updated)
+		SELECT i.id, i.side, f.name, i.published, $1, $2, $3, $4, $5, $5 FROM items i JOIN feeds f ON f.id = i.feed_id
+		WHERE i.id = $6 ON CONFLICT (item_id) DO NOTHING RETURNING id`,
+		u.Decision.Status.String(), u.Decision.Final, string(dec), u.Event, tm(u.At), u.Item.ID).Scan(&claimID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = tx.QueryRowContext(ctx, `SELECT id FROM claims WHERE item_id = $1 FOR UPDATE`, u.Item.ID).Scan(&claimID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fail(fmt.Errorf("item: %w", store.ErrNotFound))
+		}
+		if err != nil {
+			return fail(err)
+		}
+		var seen int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM claim_events WHERE claim_id = $1 AND event_key = $2`,
+			claimID, key).Scan(&seen); err != nil {
+			return fail(err)
+		}
+		if seen > 0 {
+			c, err := claimByID(ctx, tx, claimID)
+			if err != nil {
+				return fail(err)
+			}
+			return store.UpdateResult{Claim: c}, nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE claims SET status = $1, final = $2, decision = $3, last_event = $4,
+			updated = $5 WHERE id = $6`,
+			u.Decision.Status.String(), u.Decision.Final, string(dec), u.Event, tm(u.At), claimID); err != nil {
+			return fail(err)
+		}
+	case err != nil:
+		return fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO claim_events (claim_id, event_key, event, at) VALUES ($1, $2, $3, $4)`,
+		claimID, key, u.Event, tm(u.At)); err != nil {
+		return fail(err)
+	}
+	if err := saveEvidence(ctx, tx, claimID, u.Decision); err != nil {
+		return fail(err)
+	}
+	n, err := insertOutbox(ctx, tx, claimID, key, u.At, u.Outbox)
+	if err != nil {
+		return fail(err)
+	}
+	c, err := claimByID(ctx, tx, claimID)
+	if err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return store.UpdateResult{Claim: c, Applied: true, Enqueued: n}, nil
+}
+
+// saveEvidence replaces a claim's evidence links with the items its
+// decision considered, matched and matched late, in that order.
+func saveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decision) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM claim_evidence WHERE claim_id = $1`, claimID); err != nil {
+		return fmt.Errorf("evidence: %w", err)
+	}
+	var refs []match.Ref
+	for _, c := range d.Considered {
+		refs = append(refs, c.Ref)
+	}
+	refs = append(refs, d.Matches...)
+	if d.LateMatch != nil {
+		refs = append(refs, *d.LateMatch)
+	}
+	if len(refs) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO claim_evidence (claim_id, item_id, rank)
+		SELECT $1, i.id, $2 FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.name = $3 AND i.guid = $4
+		ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("evidence: %w", err)
+	}
+	defer stmt.Close()
+	for rank, r := range refs {
+		if _, err := stmt.ExecContext(ctx, claimID, rank, r.Feed, r.GUID); err != nil {
+			return fmt.Errorf("evidence: %w", err)
+		}
+	}
+	return nil
+}
+
+// insertOutbox inserts messages, skipping existing keys and channels where
+// the claim is muted, and returns how many were inserted.
+func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, at time.Time, msgs []store.OutboxMessage) (int, error) {
+	if len(msgs) == 0 {
+		return 0, nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO outbox (key, channel, platform, target, event,
+		claim_id, feed, payload, next_attempt, state, created)
+		SELECT $1, $2, $3, $4, $5, $6::bigint, $7, $8, $9, 'pending', $10
+		WHERE NOT EXISTS (SELECT 1 FROM mutes WHERE claim_id = $6::bigint AND channel = $2)
+		ON CONFLICT (key) DO NOTHING`)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: %w", err)
+	}
+	defer stmt.Close()
+	n := 0
+	for _, m := range msgs {
+		if m.Channel == "" {
+			return n, errors.New("outbox: message without channel")
+		}
+		if claimID != 0 {
+			m.ClaimID = claimID
+		}
+		if m.Key == "" {
+			if m.ClaimID == 0 {
+				return n, fmt.Errorf("outbox: %s message to %s has no key", m.Event, m.Channel)
+			}
+			ev := event
+			if ev == "" {
+				ev = m.Event
+			}
+			m.Key = store.ClaimKey(m.ClaimID, ev, m.Channel)
+		}
+		created := at
+		if !m.CreatedAt.IsZero() {
+			created = m.CreatedAt
+		}
+		if created.IsZero() {
+			created = time.Now()
+		}
+		next := m.NextAttempt
+		if next.IsZero() {
+			next = created
+		}
+		payload := string(m.Payload)
+		if payload == "" {
+			payload = "{}"
+		}
+		r, err := stmt.ExecContext(ctx, m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
+			payload, tm(next), tm(created))
+		if err != nil {
+			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
+		}
+		k, err := r.RowsAffected()
+		if err != nil {
+			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
+		}
+		n += int(k)
+	}
+	return n, nil
+}
+
+func claimByID(ctx context.Context, q querier, id int64) (store.Claim, error) {
+	c, err := scanClaim(q.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("claim %d: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("claim %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// Claims lists claims matching q, newest publication first.
+func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim, error) {
+	where, a, ok, err := claimWhere(q, time.Time{})
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	var b strings.Builder
+	b.WriteString(`SELECT ` + claimColumns + claimFrom + where)
+	b.WriteString(` ORDER BY c.published DESC NULLS LAST, c.id DESC`)
+	if q.Limit > 0 {
+		b.WriteString(` LIMIT ` + a.add(q.Limit))
+	}
+	args := a
+	rows, err := s.db.QueryContext(ctx, b.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Claim
+	for rows.Next() {
+		c, err := scanClaim(rows)
+		if err != nil {
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
+	}
+	return out, nil
+}
+
+// Claim returns one claim with the other side's items it considered.
+func (s *pgStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
+	c, err := claimByID(ctx, s.db, id)
+	if err != nil {
+		return c, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+` FROM claim_evidence e
+		JOIN items i ON i.id = e.item_id JOIN feeds f ON f.id = i.feed_id
+		WHERE e.claim_id = $1 ORDER BY e.rank`, id)
+	if err != nil {
+		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return c, fmt.Errorf("claim %d: evidence: %w", id, err)
+		}
+		c.Evidence = append(c.Evidence, it)
+	}
+	if err := rows.Err(); err != nil {
+		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
+	}
+	return c, nil
+}
+
+// ClaimByItem returns the claim of an item, ErrNotFound if it is none.
+func (s *pgStore) ClaimByItem(ctx context.Context, itemID int64) (store.Claim, error) {
+	c, err := scanClaim(s.db.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.item_id = $1`, itemID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, fmt.Errorf("claim of item %d: %w", itemID, store.ErrNotFound)
+	}
+	if err != nil {
+		return c, fmt.Errorf("claim of item %d: %w", itemID, err)
+	}
+	return c, nil
+}
+
+// Resolve records a newsroom resolution with its action and messages.
+func (s *pgStore) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
+	msgs []store.OutboxMessage) (store.Claim, error) {
+	fail := func(err error) (store.Claim, error) {
+		return store.Claim{}, fmt.Errorf("resolve claim %d: %w", claimID, err)
+	}
+	switch r.Kind {
+	case store.ResolvedConfirmed, store.ResolvedDismissed:
+	default:
+		return fail(fmt.Errorf("unknown resolution %q", r.Kind))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE claims SET resolution = $1, res_url = $2, res_note = $3, res_reason = $4,
+		res_by = $5, res_at = $6, updated = $6 WHERE id = $7`,
+		string(r.Kind), r.URL, r.Note, r.Reason, r.By, tm(r.At), claimID)
+	if err != nil {
+		return fail(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fail(err)
+	} else if n == 0 {
+		return fail(store.ErrNotFound)
+	}
+	a.ClaimID = claimID
+	if _, err := insertAction(ctx, tx, a); err != nil {
+		return fail(err)
+	}
+	if _, err := insertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
+		return fail(err)
+	}
+	c, err := claimByID(ctx, tx, claimID)
+	if err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return c, nil
+}
+
+func insertAction(ctx context.Context, q querier, a store.Action) (int64, error) {
+	var args any
+	if len(a.Args) > 0 {
+		b, err := json.Marshal(a.Args)
+		if err != nil {
+			return 0, fmt.Errorf("action: encode args: %w", err)
+		}
+		args = string(b)
+	}
+	var id int64
+	if err := q.QueryRowContext(ctx, `INSERT INTO actions (claim_id, kind, actor, channel, args, at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		a.ClaimID, string(a.Kind), a.Actor, a.Channel, args, tm(a.At)).Scan(&id); err != nil {
+		return 0, fmt.Errorf("action: %w", err)
+	}
+	return id, nil
+}
+
+// RecordAction records a newsroom action.
+func (s *pgStore) RecordAction(ctx context.Context, a store.Action) (store.Action, error) {
+	if a.Kind == "" {
+		return a, errors.New("record action: empty kind")
+	}
+	id, err := insertAction(ctx, s.db, a)
+	if err != nil {
+		return a, fmt.Errorf("record %s action: %w", a.Kind, err)
+	}
+	a.ID = id
+	a.At = roundTrip(a.At)
+	return a, nil
+}
+
+// Actions returns the actions on a claim, oldest first.
+func (s *pgStore) Actions(ctx context.Context, claimID int64) ([]store.Action, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, kind, actor, channel, args, at FROM actions
+		WHERE claim_id = $1 ORDER BY id`, claimID)
+	if err != nil {
+		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
+	}
+	defer rows.Close()
+	var out []store.Action
+	for rows.Next() {
+		var a store.Action
+		var kind string
+		var args sql.NullString
+		var at sql.NullTime
+		if err := rows.Scan(&a.ID, &a.ClaimID, &kind, &a.Actor, &a.Channel, &args, &at); err != nil {
+			return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
+		}
+		a.Kind = store.ActionKind(kind)
+		a.At = fromTime(at)
+		if args.Valid && args.String != "" {
+			if err := json.Unmarshal([]byte(args.String), &a.Args); err != nil {
+				return nil, fmt.Errorf("actions of claim %d: decode args: %w", claimID, err)
+			}
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
+	}
+	return out, nil
+}
+
+// SetMute mutes or unmutes a claim in a channel and records the action.
+func (s *pgStore) SetMute(ctx context.Context, claimID int64, channel string, muted bool, a store.Action) error {
+	fail := func(err error) error { return fmt.Errorf("mute claim %d in %s: %w", claimID, channel, err) }
+	if channel == "" {
+		return fail(errors.New("empty channel"))
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	var one int
+	err = tx.QueryRowContext(ctx, `SELECT 1 FROM claims WHERE id = $1 FOR UPDATE`, claimID).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return fail(store.ErrNotFound)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	if muted {
+		_, err = tx.ExecContext(ctx, `INSERT INTO mutes (claim_id, channel, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+			claimID, channel, tm(a.At))
+	} else {
+		_, err = tx.ExecContext(ctx, `DELETE FROM mutes WHERE claim_id = $1 AND channel = $2`, claimID, channel)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	a.ClaimID = claimID
+	if a.Kind == "" {
+		a.Kind = store.ActionMute
+		if !muted {
+			a.Kind = store.ActionUnmute
+		}
+	}
+	if _, err := insertAction(ctx, tx, a); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// Muted reports whether a claim is muted in a channel.
+func (s *pgStore) Muted(ctx context.Context, claimID int64, channel string) (bool, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM mutes WHERE claim_id = $1 AND channel = $2`,
+		claimID, channel).Scan(&n); err != nil {
+		return false, fmt.Errorf("muted claim %d in %s: %w", claimID, channel, err)
+	}
+	return n > 0, nil
+}
+
+// Subscribe adds or replaces a channel's subscription.
+func (s *pgStore) Subscribe(ctx context.Context, sub store.Subscription) (store.Subscription, error) {
+	if sub.Channel.Platform == "" || sub.Channel.Target == "" {
+		return sub, errors.New("subscribe: channel needs a platform and a target")
+	}
+	f, err := json.Marshal(sub.Filters)
+	if err != nil {
+		return sub, fmt.Errorf("subscribe %s: encode filters: %w", sub.Channel.Platform, err)
+	}
+	if err := s.db.QueryRowContext(ctx, `INSERT INTO subscriptions (platform, target, language, filters, by, at)
+		VALUES ($1, $2, $3, $4, $5, $6)
+		ON CONFLICT (platform, target) DO UPDATE SET language = excluded.language, filters = excluded.filters,
+			by = excluded.by, at = excluded.at
+		RETURNING id`, sub.Channel.Platform, sub.Channel.Target, sub.Language, string(f), sub.By, tm(sub.At)).Scan(&sub.ID); err != nil {
+		return sub, fmt.Errorf("subscribe %s: %w", sub.Channel.Platform, err)
+	}
+	sub.At = roundTrip(sub.At)
+	return sub, nil
+}
+
+// Unsubscribe removes a channel's subscription.
+func (s *pgStore) Unsubscribe(ctx context.Context, ch store.ChannelKey) error {
+	r, err := s.db.ExecContext(ctx, `DELETE FROM subscriptions WHERE platform = $1 AND target = $2`, ch.Platform, ch.Target)
+	if err != nil {
+		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
+	}
+	if n, err := r.RowsAffected(); err != nil {
+		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
+	} else if n == 0 {
+		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, store.ErrNotFound)
+	}
+	return nil
+}
+
+// Subscriptions returns every subscription, oldest first.
+func (s *pgStore) Subscriptions(ctx context.Context) ([]store.Subscription, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, platform, target, language, filters, by, at
+		FROM subscriptions ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("subscriptions: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Subscription
+	for rows.Next() {
+		var sub store.Subscription
+		var f string
+		var at sql.NullTime
+		if err := rows.Scan(&sub.ID, &sub.Channel.Platform, &sub.Channel.Target, &sub.Language, &f, &sub.By, &at); err != nil {
+			return nil, fmt.Errorf("subscriptions: %w", err)
+		}
+		if err := json.Unmarshal([]byte(f), &sub.Filters); err != nil {
+			return nil, fmt.Errorf("subscriptions: decode filters: %w", err)
+		}
+		sub.At = fromTime(at)
+		out = append(out, sub)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("subscriptions: %w", err)
+	}
+	return out, nil
+}
+
+// Enqueue inserts outbox messages not tied to a decision.
+func (s *pgStore) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int, error) {
+	for _, m := range msgs {
+		if m.Key == "" {
+			return 0, fmt.Errorf("enqueue %s message to %s: empty key", m.Event, m.Channel)
+		}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	defer tx.Rollback()
+	n, err := insertOutbox(ctx, tx, 0, "", time.Time{}, msgs)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	return n, nil
+}
+
+const outboxColumns = `id, key, channel, platform, target, event, claim_id, feed, payload, attempts,
+	next_attempt, last_error, state, receipt, created, sent`
+
+// outboxReturning is outboxColumns qualified for UPDATE ... FROM.
+const outboxReturning = `outbox.id, outbox.key, outbox.channel, outbox.platform, outbox.target, outbox.event,
+	outbox.claim_id, outbox.feed, outbox.payload, outbox.attempts, outbox.next_attempt, outbox.last_error,
+	outbox.state, outbox.receipt, outbox.created, outbox.sent`
+
+func scanOutbox(sc interface{ Scan(...any) error }) (store.OutboxMessage, error) {
+	var m store.OutboxMessage
+	var payload, state string
+	var next, created, sent sql.NullTime
+	if err := sc.Scan(&m.ID, &m.Key, &m.Channel, &m.Platform, &m.Target, &m.Event, &m.ClaimID, &m.Feed,
+		&payload, &m.Attempts, &next, &m.LastError, &state, &m.Receipt, &created, &sent); err != nil {
+		return m, err
+	}
+	m.Payload = json.RawMessage(payload)
+	m.State = store.OutboxState(state)
+	m.NextAttempt = fromTime(next)
+	m.CreatedAt = fromTime(created)
+	m.SentAt = fromTime(sent)
+	return m, nil
+}
+
+// ClaimDue leases the due pending messages (see store.Alerts).
+func (s *pgStore) ClaimDue(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]store.OutboxMessage, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	// The due rows are locked with SKIP LOCKED: a row another sender is
+	// taking is skipped rather than waited for, and once that sender has
+	// committed its lease the row no longer qualifies, so each message is
+	// handed to one sender.
+	rows, err := s.db.QueryContext(ctx, `WITH due AS (
+		SELECT o.id FROM outbox o
+		WHERE o.state = 'pending' AND ($2 = '' OR o.channel = $2)
+		  AND (o.next_attempt IS NULL OR o.next_attempt <= $3)
+		  AND (o.lease_until IS NULL OR o.lease_until <= $3)
+		  AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.claim_id = o.claim_id AND m.channel = o.channel)
+		  AND (o.claim_id = 0 OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.claim_id = o.claim_id
+		       AND p.channel = o.channel AND p.state = 'pending' AND p.id < o.id))
+		ORDER BY o.id LIMIT $4
+		FOR UPDATE OF o SKIP LOCKED)
+		UPDATE outbox SET lease_until = $1 FROM due WHERE outbox.id = due.id
+		RETURNING `+outboxReturning, tm(now.Add(lease)), channel, tm(now), limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim due outbox messages: %w", err)
+	}
+	defer rows.Close()
+	var out []store.OutboxMessage
+	for rows.Next() {
+		m, err := scanOutbox(rows)
+		if err != nil {
+			return nil, fmt.Errorf("claim due outbox messages: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim due outbox messages: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// DueChannels returns the channels with pending messages due at now.
+func (s *pgStore) DueChannels(ctx context.Context, now time.Time) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT o.channel FROM outbox o
+		WHERE o.state = 'pending' AND (o.next_attempt IS NULL OR o.next_attempt <= $1)
+		  AND (o.lease_until IS NULL OR o.lease_until <= $1)
+		  AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.claim_id = o.claim_id AND m.channel = o.channel)
+		ORDER BY o.channel`, tm(now))
+	if err != nil {
+		return nil, fmt.Errorf("due channels: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var ch string
+		if err := rows.Scan(&ch); err != nil {
+			return nil, fmt.Errorf("due channels: %w", err)
+		}
+		out = append(out, ch)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("due channels: %w", err)
+	}
+	return out, nil
+}
+
+func (s *pgStore) updateOutbox(ctx context.Context, what string, id int64, query string, args ...any) error {
+	r, err := s.db.ExecContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
+	}
+	if n, err := r.RowsAffected(); err != nil {
+		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
+	} else if n == 0 {
+		return fmt.Errorf("%s outbox message %d: %w", what, id, store.ErrNotFound)
+	}
+	return nil
+}
+
+// MarkSent records a delivery.
+func (s *pgStore) MarkSent(ctx context.Context, id int64, receipt string, at time.Time) error {
+	return s.updateOutbox(ctx, "mark sent", id, `UPDATE outbox SET state = 'sent', receipt = $1, sent = $2,
+		lease_until = NULL WHERE id = $3`, receipt, tm(at), id)
+}
+
+// MarkFailed records a failed attempt.
+func (s *pgStore) MarkFailed(ctx context.Context, id int64, errMsg string, next time.Time, dead bool) error {
+	state := store.OutboxPending
+	if dead {
+		state = store.OutboxDead
+	}
+	return s.updateOutbox(ctx, "mark failed", id, `UPDATE outbox SET attempts = attempts + 1, last_error = $1,
+		next_attempt = $2, state = $3, lease_until = NULL WHERE id = $4 AND state = 'pending'`,
+		errMsg, tm(next), string(state), id)
+}
+
+// Postpone releases a message until next without counting an attempt.
+func (s *pgStore) Postpone(ctx context.Context, id int64, next time.Time, note string) error {
+	return s.updateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN $1::text = '' THEN last_error ELSE $1 END,
+		next_attempt = $2, lease_until = NULL WHERE id = $3 AND state = 'pending'`, note, tm(next), id)
+}
+
+// Outbox lists outbox messages matching q.
+func (s *pgStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.OutboxMessage, error) {
+	var where []string
+	var a args
+	if q.State != "" {
+		where = append(where, `state = `+a.add(string(q.State)))
+	}
+	if q.Channel != "" {
+		where = append(where, `channel = `+a.add(q.Channel))
+	}
+	if q.ClaimID != 0 {
+		where = append(where, `claim_id = `+a.add(q.ClaimID))
+	}
+	query := `SELECT ` + outboxColumns + ` FROM outbox`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	if q.Newest {
+		query += ` ORDER BY id DESC`
+	} else {
+		query += ` ORDER BY id`
+	}
+	if q.Limit > 0 {
+		query += ` LIMIT ` + a.add(q.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, a...)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: %w", err)
+	}
+	defer rows.Close()
+	var out []store.OutboxMessage
+	for rows.Next() {
+		m, err := scanOutbox(rows)
+		if err != nil {
+			return nil, fmt.Errorf("outbox: %w", err)
+		}
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("outbox: %w", err)
+	}
+	return out, nil
+}
+
+// ThreadRef returns the receipt of a claim's first delivered message in a
+// channel.
+func (s *pgStore) ThreadRef(ctx context.Context, claimID int64, channel string) (string, error) {
+	var ref string
+	err := s.db.QueryRowContext(ctx, `SELECT receipt FROM outbox WHERE claim_id = $1 AND channel = $2
+		AND state = 'sent' AND receipt <> '' ORDER BY id LIMIT 1`, claimID, channel).Scan(&ref)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("thread of claim %d in %s: %w", claimID, channel, err)
+	}
+	return ref, nil
+}

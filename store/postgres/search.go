@@ -1,0 +1,130 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/gapwatch/gapwatch/match"
+	"github.com/gapwatch/gapwatch/store"
+)
+
+// tsQuery builds the text of a tsquery that ORs terms: a term's words
+// follow each other (<->), its last word is a prefix (:*), as SQLite's
+// `"a b"*`. Words are runs of letters and digits, so the query needs no
+// escaping; they are folded by gw_fold in the database. "" when no term
+// has a word.
+func tsQuery(terms []string) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, t := range terms {
+		words := strings.FieldsFunc(t, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if len(words) == 0 {
+			continue
+		}
+		for i, w := range words {
+			words[i] = "'" + strings.ToLower(w) + "'"
+		}
+		q := strings.Join(words, " <-> ") + ":*"
+		if seen[q] {
+			continue
+		}
+		seen[q] = true
+		parts = append(parts, "("+q+")")
+	}
+	return strings.Join(parts, " | ")
+}
+
+// tsQueryExpr is the SQL expression of the tsquery built from the text in
+// placeholder ph: accents are folded the way the items' vectors were.
+func tsQueryExpr(ph string) string {
+	return `to_tsquery('simple', gw_fold(` + ph + `))`
+}
+
+// SearchItems returns items matching any of terms, best match first.
+func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([]match.Item, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	q := tsQuery(terms)
+	if q == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+itemFrom+`, `+tsQueryExpr("$1")+` AS q
+		WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, i.published DESC NULLS LAST, i.id DESC LIMIT $2`,
+		q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search items: %w", err)
+	}
+	defer rows.Close()
+	var out []match.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("search items: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search items: %w", err)
+	}
+	return out, nil
+}
+
+// claimWhere builds the WHERE clause selecting claims as q does (Limit
+// aside), also bounded above by until (zero: no bound). ok is false when
+// q's terms have no word, which selects nothing.
+func claimWhere(q store.ClaimQuery, until time.Time) (string, args, bool, error) {
+	var where []string
+	var a args
+	if len(q.Statuses) > 0 {
+		sts := make([]string, len(q.Statuses))
+		for i, st := range q.Statuses {
+			sts[i] = st.String()
+		}
+		where = append(where, `c.status = ANY(`+a.add(sts)+`)`)
+	}
+	if q.Side != "" {
+		where = append(where, `c.side = `+a.add(q.Side))
+	}
+	if q.Feed != "" {
+		where = append(where, `c.feed = `+a.add(q.Feed))
+	}
+	switch q.State {
+	case store.OpenClaims:
+		where = append(where, `NOT c.final`)
+	case store.FinalClaims:
+		where = append(where, `c.final`)
+	case store.AnyState:
+	default:
+		return "", nil, false, fmt.Errorf("unknown state %q", q.State)
+	}
+	if q.Resolved != nil {
+		if *q.Resolved {
+			where = append(where, `c.resolution <> ''`)
+		} else {
+			where = append(where, `c.resolution = ''`)
+		}
+	}
+	if !q.Since.IsZero() {
+		where = append(where, `c.published >= `+a.add(tm(q.Since)))
+	}
+	if !until.IsZero() {
+		where = append(where, `c.published < `+a.add(tm(until)))
+	}
+	if len(q.Terms) > 0 {
+		ts := tsQuery(q.Terms)
+		if ts == "" {
+			return "", nil, false, nil
+		}
+		where = append(where, `i.search @@ `+tsQueryExpr(a.add(ts)))
+	}
+	if len(where) == 0 {
+		return "", a, true, nil
+	}
+	return ` WHERE ` + strings.Join(where, ` AND `), a, true, nil
+}
