@@ -320,13 +320,24 @@ var kindWeight = map[string]float64{
 
 // scoreCandidate scores one candidate against a claim.
 func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
+	return e.scoreCandidateDetail(ix, q, c, true)
+}
+
+// scoreCandidateDetail scores c; without detail it leaves the lists of
+// shared anchors empty (the verdict and score are the same), which spares
+// allocations when most candidates are only counted.
+func (e *Engine) scoreCandidateDetail(ix *Index, q, c *Analysis, detail bool) CandidateScore {
 	cs := CandidateScore{Ref: RefOf(c.Item), Title: c.Item.Title, Published: c.Item.Published}
-	idf := func(id string) float64 { return ix.idf(id) }
 	var score float64
+	nConcepts, nPeople, nEvents := 0, 0, 0
+	claimantPeople := false
 	for _, id := range q.conceptKeys {
 		if c.Concepts[id] > 0 {
-			cs.Concepts = append(cs.Concepts, id)
-			score += idf(id)
+			nConcepts++
+			score += ix.idf(id)
+			if detail {
+				cs.Concepts = append(cs.Concepts, id)
+			}
 		}
 	}
 	for _, id := range q.entityKeys {
@@ -338,21 +349,33 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 		if w == 0 {
 			w = 0.5
 		}
-		score += w * idf(id)
+		score += w * ix.idf(id)
 		switch ent.Kind {
 		case KindPerson, KindRole:
-			cs.People = append(cs.People, id)
+			nPeople++
+			// The same contact names an official of the claimant's side.
+			claimantPeople = claimantPeople || ent.Side == q.Item.Side
+			if detail {
+				cs.People = append(cs.People, id)
+			}
 		case KindCrossing, KindPlace:
-			cs.Places = append(cs.Places, id)
+			if detail {
+				cs.Places = append(cs.Places, id)
+			}
 		case KindInstitution:
-			cs.Agencies = append(cs.Agencies, id)
+			if detail {
+				cs.Agencies = append(cs.Agencies, id)
+			}
 		}
 	}
 	for _, ev := range q.Events {
 		for _, cev := range c.Events {
 			if ev == cev {
-				cs.Events = append(cs.Events, ev)
-				score += 1
+				nEvents++
+				score++
+				if detail {
+					cs.Events = append(cs.Events, ev)
+				}
 			}
 		}
 	}
@@ -360,33 +383,32 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 	// Items about a contact (meeting, call, visit) with the same officials
 	// are about the same contact only on the same day: the stated date,
 	// else the day of publication, as readouts come out that day.
-	conflict := len(sharedDays(nil, q.contactDays, c.contactDays)) == 0
-	conflict = conflict && (isContact(q) || isContact(c)) && len(cs.People) > 0
-	cs.Dates = shared
+	conflict := nPeople > 0 && (isContact(q) || isContact(c)) && len(sharedDays(nil, q.contactDays, c.contactDays)) == 0
+	if detail {
+		cs.Dates = shared
+	}
 	if len(shared) > 0 {
 		score += 2
 	}
+	nq := 0
 	for _, n := range q.Quantities {
-		if isIn(c.Quantities, n) && len(cs.Quantities) < 2 {
-			cs.Quantities = append(cs.Quantities, n)
+		if nq < 2 && isIn(c.Quantities, n) {
+			nq++
 			score += 2
+			if detail {
+				cs.Quantities = append(cs.Quantities, n)
+			}
 		}
 	}
 	days := absDur(q.Item.Published.Sub(c.Item.Published)).Hours() / 24
 	score -= 0.15 * days
 	cs.Score = math.Round(score*100) / 100
 	// Same event: the claimant's government acts in the candidate (a
-	// unilateral action fails this), stated event dates do not clash, and
-	// either the same contact (shared participants and date or event type)
-	// or the same topic with enough anchors.
-	// The same contact names an official of the claimant's side too.
-	claimantPeople := false
-	for _, p := range cs.People {
-		if ent := e.lex.entries[p]; ent != nil && ent.Side == q.Item.Side {
-			claimantPeople = true
-		}
-	}
-	meeting := claimantPeople && (len(shared) > 0 || len(cs.Events) > 0)
+	// unilateral action fails this), contact dates do not clash, and
+	// either the same contact (officials of the claimant's side and the
+	// date or kind of contact) or the same topic and sites with enough
+	// anchors.
+	meeting := claimantPeople && (len(shared) > 0 || nEvents > 0)
 	switch {
 	case !hasSide(c.Parties, q.Item.Side):
 		cs.Reason = reasonUnilateral
@@ -396,7 +418,7 @@ func (e *Engine) scoreCandidate(ix *Index, q, c *Analysis) CandidateScore {
 		cs.SameEvent = true
 	case e.siteConflict(q, c):
 		cs.Reason = "different sites"
-	case len(cs.Concepts) == 0:
+	case nConcepts == 0:
 		cs.Reason = "no shared topic"
 	case cs.Score < sameEventThreshold:
 		cs.Reason = reasonTooLittle
@@ -636,12 +658,13 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 		to = until
 	}
 	var same []*Analysis
+	byRef := map[Ref]*Analysis{}
 	for _, c := range candidates {
 		p := c.Item.Published
 		if c.Item.Side == it.Side || c.Item.Side == "" || p.Before(from) || p.After(to) || p.After(now) {
 			continue
 		}
-		cs := e.scoreCandidate(ix, claim, c)
+		cs := e.scoreCandidateDetail(ix, claim, c, false)
 		if !cs.SameEvent && (cs.Reason == reasonTooLittle || cs.Reason == reasonUnilateral || cs.Reason == reasonOtherDay) &&
 			(e.statesCommitment(ix, claim, c, cs.Reason == reasonUnilateral, Stated) ||
 				e.statesCommitment(ix, claim, c, false, Contradicted)) {
@@ -653,19 +676,32 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			cs.SameEvent, cs.Reason = true, ""
 		}
 		d.Considered = append(d.Considered, cs)
+		byRef[cs.Ref] = c
 		if cs.SameEvent {
 			same = append(same, c)
 			d.Matches = append(d.Matches, cs.Ref)
 		}
 	}
 	sort.SliceStable(d.Considered, func(i, j int) bool {
-		if d.Considered[i].Score != d.Considered[j].Score {
-			return d.Considered[i].Score > d.Considered[j].Score
+		a, b := d.Considered[i], d.Considered[j]
+		if a.SameEvent != b.SameEvent {
+			return a.SameEvent
 		}
-		return refLess(d.Considered[i].Ref, d.Considered[j].Ref)
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return refLess(a.Ref, b.Ref)
 	})
-	if len(d.Considered) > maxConsidered {
-		d.Considered = d.Considered[:maxConsidered]
+	// Keep every same-event item and the best others, up to maxConsidered
+	// in all, with the anchors they share spelled out.
+	keep := max(maxConsidered, len(same)+1)
+	if len(d.Considered) > keep {
+		d.Considered = d.Considered[:keep]
+	}
+	for k, cs := range d.Considered {
+		full := e.scoreCandidateDetail(ix, claim, byRef[cs.Ref], true)
+		full.SameEvent, full.Reason = cs.SameEvent, cs.Reason
+		d.Considered[k] = full
 	}
 	sort.Slice(d.Matches, func(i, j int) bool { return refLess(d.Matches[i], d.Matches[j]) })
 	// A claim is confirmed when the other side states most of its
