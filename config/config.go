@@ -124,6 +124,9 @@ type Config struct {
 	PublicURL string `yaml:"public_url,omitempty" json:"public_url,omitempty"`
 	// Web is who may read the evidence pages (config/web.go).
 	Web Web `yaml:"web,omitempty" json:"web,omitempty"`
+	// Catalogue is a file of press offices extending the built-in catalogue
+	// (sources/catalogue.yaml; same format, a known id replaces the entry).
+	Catalogue string `yaml:"catalogue,omitempty" json:"catalogue,omitempty"`
 }
 
 // Side is one government.
@@ -165,6 +168,10 @@ type Feed struct {
 	// Fetch is "http", "browser" or "auto"; empty is auto for html feeds
 	// and http for rss feeds.
 	Fetch string `yaml:"fetch,omitempty" json:"fetch,omitempty"`
+	// Office is the id of the catalogue's press office the feed polls, when
+	// its name is not that id (`gapwatch sources`); the engine then knows
+	// which institution the feed speaks for.
+	Office string `yaml:"office,omitempty" json:"office,omitempty"`
 }
 
 // HTML tells how to read the listing page of a publisher with no feed.
@@ -224,9 +231,9 @@ type Poller struct {
 }
 
 // Default returns the built-in configuration used when there is no file at
-// all: the real SRE, State Department and CBP feeds, SQLite in the working
-// folder, and the HTTP server on 127.0.0.1:8080. A file is decoded on top of
-// it, so every key a file omits keeps the value shown here (a file that has
+// all: the press offices a US–Mexico newsroom needs first (defaultFeeds),
+// SQLite in the working folder, and the HTTP server on 127.0.0.1:8080. A
+// file is decoded on top of it, so every key a file omits keeps the value shown here (a file that has
 // no `feeds:` key keeps these feeds).
 func Default() *Config {
 	return &Config{
@@ -234,53 +241,7 @@ func Default() *Config {
 			{ID: "mx", Name: "Mexico", Language: "es", TimeZone: "America/Mexico_City"},
 			{ID: "us", Name: "United States", Language: "en"},
 		},
-		Feeds: []Feed{
-			{
-				Name:     "sre",
-				Side:     "mx",
-				URL:      "https://www.gob.mx/sre/archivo/prensa?idiom=es&order=DESC&page=1",
-				Type:     TypeHTML,
-				Schedule: DefaultSchedule,
-				Language: "es",
-				HTML: &HTML{
-					Item:     "article",
-					Title:    "h2",
-					Link:     "a.small-link",
-					Date:     "time",
-					DateAttr: "datetime",
-					TimeZone: "America/Mexico_City",
-					Next:     `a[rel="next"], ul.pagination li.next a, li.pagination-next a`,
-					MaxPages: 3,
-					// Each new release's page holds its full text.
-					Body:         "div.article-body",
-					BodyInterval: 2 * time.Second,
-				},
-			},
-			{
-				Name:     "state-press",
-				Side:     "us",
-				URL:      "https://www.state.gov/rss-feed/press-releases/feed/",
-				Type:     TypeRSS,
-				Schedule: DefaultSchedule,
-				Language: "en",
-			},
-			{
-				Name:     "state-wha",
-				Side:     "us",
-				URL:      "https://www.state.gov/rss-feed/western-hemisphere/feed/",
-				Type:     TypeRSS,
-				Schedule: DefaultSchedule,
-				Language: "en",
-			},
-			{
-				Name:     "cbp",
-				Side:     "us",
-				URL:      "https://www.cbp.gov/rss/newsroom/media-releases",
-				Type:     TypeRSS,
-				Schedule: DefaultSchedule,
-				Language: "en",
-			},
-		},
+		Feeds: defaultFeeds(),
 		Engine: Engine{
 			Window:      DefaultWindow,
 			Lookback:    DefaultLookback,

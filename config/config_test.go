@@ -152,7 +152,7 @@ func TestDefault(t *testing.T) {
 		t.Fatalf("SRE feed = %+v", sre)
 	}
 	h := sre.HTML
-	if h.Item != "article" || h.Title != "h2" || h.Link != "a.small-link" || h.Date != "time" ||
+	if h.Item != "article" || h.Title != "h2" || h.Link != "a.small-link" || h.Date != "time[datetime]" ||
 		h.DateAttr != "datetime" || h.TimeZone != "America/Mexico_City" || h.Next == "" || h.MaxPages != 3 {
 		t.Errorf("SRE selectors = %+v", h)
 	}
@@ -165,6 +165,17 @@ func TestDefault(t *testing.T) {
 		if !ok || f.Side != "us" || f.Type != config.TypeRSS || f.Schedule != "@every 10m" {
 			t.Errorf("feed %s = %+v (present %v)", u, f, ok)
 		}
+	}
+	// Issue 12: the offices a US–Mexico newsroom needs first, by side.
+	bySide := map[string][]string{}
+	for _, f := range cfg.Feeds {
+		bySide[f.Side] = append(bySide[f.Side], f.Name)
+	}
+	if got := strings.Join(bySide["mx"], " "); got != "sre presidencia sspc inm fgr" {
+		t.Errorf("default mx feeds = %s", got)
+	}
+	if got := strings.Join(bySide["us"], " "); got != "state-press state-wha white-house dhs cbp doj" {
+		t.Errorf("default us feeds = %s", got)
 	}
 	if cfg.Engine.Window != 168*time.Hour || cfg.Engine.Lookback != 48*time.Hour || cfg.Engine.MinCoverage != 0.9 || cfg.Engine.Language != "en" {
 		t.Errorf("engine = %+v", cfg.Engine)

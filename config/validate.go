@@ -140,6 +140,9 @@ func (v *validator) feeds(c *Config, feeds []Feed) {
 			v.add(p+".side", "unknown side %q (known: %s)", f.Side, strings.Join(known, ", "))
 		}
 		v.feedURL(p+".url", f.URL)
+		if f.Office != "" && !validName(f.Office) {
+			v.add(p+".office", "%q: a catalogue id (gapwatch sources)", f.Office)
+		}
 		switch f.Type {
 		case "", TypeRSS:
 			if f.HTML != nil {
