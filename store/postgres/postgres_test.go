@@ -25,6 +25,7 @@ func openTemp(t *testing.T) store.Store {
 	return s
 }
 
-func TestContract(t *testing.T)        { storetest.Run(t, openTemp) }
-func TestAlertsContract(t *testing.T)  { storetest.RunAlerts(t, openTemp) }
-func TestDigestsContract(t *testing.T) { storetest.RunDigests(t, openTemp) }
+func TestContract(t *testing.T)         { storetest.Run(t, openTemp) }
+func TestAlertsContract(t *testing.T)   { storetest.RunAlerts(t, openTemp) }
+func TestDigestsContract(t *testing.T)  { storetest.RunDigests(t, openTemp) }
+func TestReplicasContract(t *testing.T) { storetest.RunReplicas(t, openTemp) }
