@@ -994,7 +994,7 @@ func statedDates(toks []Token, pub time.Time) []string {
 		out = append(out, time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format("2006-01-02"))
 	}
 	for i, t := range toks {
-		if off, ok := relativeDays[t.Fold]; ok && !pub.IsZero() {
+		if off, ok := relativeDays[strings.TrimSuffix(t.Fold, "'s")]; ok && !pub.IsZero() {
 			if t.Fold == "manana" && !(i > 0 && (toks[i-1].Fold == "esta" || toks[i-1].Fold == "la")) {
 				continue
 			}

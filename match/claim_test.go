@@ -142,6 +142,7 @@ func TestStatedDates(t *testing.T) {
 		{"on Jan. 5", "en", []string{"2031-01-05"}},
 		{"on March 20, 2031", "en", []string{"2031-03-20"}},
 		{"hoy", "es", []string{"2031-01-03"}},
+		{"today's ratification", "en", []string{"2031-01-03"}},
 		{"may be", "en", nil},
 	}
 	for _, tt := range tests {
