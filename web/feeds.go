@@ -101,12 +101,17 @@ func (s *Server) feedsPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// digestItem is one channel's digest with its chart as an image URL: an
+// image shown through <img> cannot run script.
+type digestItem struct {
+	Digest
+	ChartURL template.URL
+}
+
 type digestView struct {
-	Title  string
-	Digest Digest
-	// Chart is the chart as an image URL: an SVG shown through <img>
-	// cannot run script.
-	Chart template.URL
+	Title   string
+	Week    string
+	Digests []digestItem
 }
 
 func (s *Server) digestPage(w http.ResponseWriter, r *http.Request) error {
@@ -115,18 +120,25 @@ func (s *Server) digestPage(w http.ResponseWriter, r *http.Request) error {
 		return httpError{http.StatusNotFound, "no such week (an ISO week such as 2026-W06)"}
 	}
 	if s.opts.Digests == nil {
-		return httpError{http.StatusNotFound, "weekly digests are not available in this build"}
+		return httpError{http.StatusNotFound, "weekly digests are not available here"}
 	}
-	d, err := s.opts.Digests.Digest(r.Context(), week)
-	if errors.Is(err, store.ErrNotFound) {
-		return httpError{http.StatusNotFound, "no digest was sent for " + week}
-	}
-	if err != nil {
+	ds, err := s.opts.Digests.Digests(r.Context(), week)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("digest %s: %w", week, err)
 	}
-	v := digestView{Title: "Digest " + week, Digest: d}
-	if len(d.ChartSVG) > 0 {
-		v.Chart = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(d.ChartSVG))
+	if len(ds) == 0 {
+		return httpError{http.StatusNotFound, "no digest was sent for " + week}
+	}
+	v := digestView{Title: "Digest " + week, Week: week}
+	for _, d := range ds {
+		it := digestItem{Digest: d}
+		switch d.ChartType {
+		case "image/png", "image/svg+xml":
+			if len(d.Chart) > 0 {
+				it.ChartURL = template.URL("data:" + d.ChartType + ";base64," + base64.StdEncoding.EncodeToString(d.Chart))
+			}
+		}
+		v.Digests = append(v.Digests, it)
 	}
 	s.render(w, r, "digest", v)
 	return nil

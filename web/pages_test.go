@@ -220,14 +220,9 @@ func TestFeedsPage(t *testing.T) {
 	}
 }
 
-type fakeDigests map[string]Digest
+type fakeDigests map[string][]Digest
 
-func (f fakeDigests) Digest(_ context.Context, week string) (Digest, error) {
-	if d, ok := f[week]; ok {
-		return d, nil
-	}
-	return Digest{}, store.ErrNotFound
-}
+func (f fakeDigests) Digests(_ context.Context, week string) ([]Digest, error) { return f[week], nil }
 
 func TestDigestPage(t *testing.T) {
 	f := fillStore(t)
@@ -235,12 +230,23 @@ func TestDigestPage(t *testing.T) {
 	if w := get(t, s.Handler(), "/digests/2026-W10", authed(s)); w.Code != http.StatusNotFound {
 		t.Errorf("without digests: status %d, want 404", w.Code)
 	}
-	s.opts.Digests = fakeDigests{"2026-W10": {Week: "2026-W10", Title: "Week 10 <b>gaps</b>", Text: "3 claims, 1 unconfirmed",
-		ChartSVG: []byte(`<svg xmlns="http://www.w3.org/2000/svg"><rect width="4" height="4"/></svg>`)}}
+	png := []byte("\x89PNG\r\n\x1a\n")
+	s.opts.Digests = fakeDigests{"2026-W10": {
+		{Channel: "newsroom", Week: "2026-W10", Text: "Week 10: 3 claims <b>1 unconfirmed</b>", Chart: png, ChartType: "image/png", SentAt: fixtureNow},
+		{Channel: "desk", Week: "2026-W10", Text: "Week 10 for the desk", Chart: []byte("<svg onload=x>"), ChartType: "text/html"},
+	}}
 	w := get(t, s.Handler(), "/digests/2026-W10", authed(s))
-	if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "3 claims, 1 unconfirmed") ||
-		!strings.Contains(w.Body.String(), `src="data:image/svg&#43;xml;base64,`) || strings.Contains(w.Body.String(), "<b>gaps") {
-		t.Errorf("digest page: %d %s", w.Code, w.Body.String())
+	body := w.Body.String()
+	if w.Code != http.StatusOK {
+		t.Fatalf("status %d", w.Code)
+	}
+	for _, want := range []string{"Week 10: 3 claims &lt;b&gt;1 unconfirmed&lt;/b&gt;", `src="data:image/png;base64,iVBORw0KGgo="`, "Week 10 for the desk", "<h2>newsroom</h2>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("digest page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "text/html") || strings.Contains(body, "<svg onload") {
+		t.Errorf("a chart of another media type is shown")
 	}
 	for _, p := range []string{"/digests/2026-W11", "/digests/latest"} {
 		if w := get(t, s.Handler(), p, authed(s)); w.Code != http.StatusNotFound {

@@ -65,23 +65,26 @@ type SearcherFunc func(text string) []string
 // SearchTerms calls f.
 func (f SearcherFunc) SearchTerms(text string) []string { return f(text) }
 
-// Digest is one weekly digest as it was sent.
+// Digest is one weekly digest as it was sent to one channel.
 type Digest struct {
+	// Channel is the channel it was sent to.
+	Channel string
 	// Week is the ISO week ("2026-W06").
 	Week string
-	// Title and Text are the digest's heading and plain-text body.
-	Title string
-	Text  string
-	// ChartSVG is the digest's chart as an SVG document (may be empty).
-	ChartSVG []byte
-	// SentAt is when it was enqueued or delivered.
+	// Text is the digest as sent (plain text).
+	Text string
+	// Chart is the digest's chart image (empty for a week without
+	// claims) and ChartType its media type (image/png, image/svg+xml).
+	Chart     []byte
+	ChartType string
+	// SentAt is when it was delivered (zero while it waits in the outbox).
 	SentAt time.Time
 }
 
-// Digests finds a week's digest; ErrNotFound (store.ErrNotFound) when none
-// was sent.
-type Digests interface {
-	Digest(ctx context.Context, week string) (Digest, error)
+// DigestSource finds the digests sent for a week, one per channel; none
+// (an empty list) makes the page a 404.
+type DigestSource interface {
+	Digests(ctx context.Context, week string) ([]Digest, error)
 }
 
 // Options configure the pages.
@@ -97,7 +100,7 @@ type Options struct {
 	// Search expands the search box (nil: the words as typed).
 	Search Searcher
 	// Digests serves /digests/{week} (nil: 404 for every week).
-	Digests Digests
+	Digests DigestSource
 	// Location is the newsroom's time zone (nil: UTC).
 	Location *time.Location
 	// Language is the newsroom language of labels: "en" or "es".
