@@ -60,9 +60,9 @@ var dayNames = map[string][7]string{
 	"es": {"lun", "mar", "mié", "jue", "vie", "sáb", "dom"},
 }
 
-// chartData counts claims per local day of the week starting at from, by
-// side and category.
-func chartData(claims []store.Claim, sides []string, from time.Time, loc *time.Location, lang string) ChartData {
+// chartData counts the kept claims per local day of the week starting at
+// from, by side and category.
+func chartData(claims []store.Claim, kept []bool, sides []string, from time.Time, loc *time.Location, lang string) ChartData {
 	d := ChartData{Sides: sides, Language: lang}
 	for i := range 7 {
 		day := time.Date(from.Year(), from.Month(), from.Day()+i, 0, 0, 0, 0, loc)
@@ -75,7 +75,11 @@ func chartData(claims []store.Claim, sides []string, from time.Time, loc *time.L
 	for c := range d.Values {
 		d.Values[c] = make([]float64, 7*len(sides))
 	}
-	for _, c := range claims {
+	for i := range claims {
+		if !kept[i] {
+			continue
+		}
+		c := &claims[i]
 		day := dayIndex(d.Days, c.Item.Published.In(loc))
 		side := -1
 		for i, s := range sides {
@@ -86,7 +90,7 @@ func chartData(claims []store.Claim, sides []string, from time.Time, loc *time.L
 		if day < 0 || side < 0 {
 			continue
 		}
-		cat := Category(c)
+		cat := Category(*c)
 		for ci, name := range Categories {
 			if name == cat {
 				d.Values[ci][day*len(sides)+side]++

@@ -161,11 +161,14 @@ type Report struct {
 	// is their number.
 	New      []SideTally
 	NewTotal int
-	// Open are the week's claims still lacking confirmation, oldest
-	// first.
-	Open []Gap
-	// Closed are the gaps the other side confirmed during the week.
-	Closed []Closure
+	// Open are the first MaxListed of the week's OpenTotal claims still
+	// lacking confirmation, oldest first.
+	Open      []Gap
+	OpenTotal int
+	// Closed are the first MaxListed of the ClosedTotal gaps the other
+	// side confirmed during the week, in the order of the confirmations.
+	Closed      []Closure
+	ClosedTotal int
 	// Resolved are the claims a journalist resolved during the week.
 	Resolved []store.Claim
 	// Oldest are the oldest gaps still open from earlier weeks.
@@ -181,7 +184,7 @@ type Report struct {
 // Empty reports a week with no new claim, no confirmation and no
 // resolution: its text is one line and it has no chart.
 func (r *Report) Empty() bool {
-	return r.NewTotal == 0 && len(r.Closed) == 0 && len(r.Resolved) == 0
+	return r.NewTotal == 0 && r.ClosedTotal == 0 && len(r.Resolved) == 0
 }
 
 // Build reads week for ch and returns its report, with ages counted to
@@ -198,12 +201,13 @@ func (b *Builder) Build(ctx context.Context, ch Channel, week Week, now time.Tim
 	}
 	sides := append([]string(nil), b.opts.Sides...)
 	tallies := map[string]*SideTally{}
-	var kept []store.Claim
-	for _, c := range pub {
-		if !keep(c) {
+	kept := make([]bool, len(pub))
+	for i := range pub {
+		c := &pub[i]
+		if !keep(*c) {
 			continue
 		}
-		kept = append(kept, c)
+		kept[i] = true
 		if !slices.Contains(sides, c.Item.Side) {
 			sides = append(sides, c.Item.Side)
 		}
@@ -213,10 +217,13 @@ func (b *Builder) Build(ctx context.Context, ch Channel, week Week, now time.Tim
 			tallies[c.Item.Side] = t
 		}
 		t.Total++
-		t.By[Category(c)]++
+		t.By[Category(*c)]++
 		r.NewTotal++
-		if isGap(c) {
-			r.Open = append(r.Open, Gap{Claim: c, Age: now.Sub(c.Item.Published)})
+		if isGap(*c) {
+			if r.OpenTotal < r.MaxListed {
+				r.Open = append(r.Open, Gap{Claim: *c, Age: now.Sub(c.Item.Published)})
+			}
+			r.OpenTotal++
 		}
 	}
 	for _, s := range sides {
@@ -224,20 +231,24 @@ func (b *Builder) Build(ctx context.Context, ch Channel, week Week, now time.Tim
 			r.New = append(r.New, *t)
 		}
 	}
-	r.Chart = chartData(kept, sides, r.From, loc, r.Language)
+	r.Chart = chartData(pub, kept, sides, r.From, loc, r.Language)
 
 	evs, err := b.st.ClaimEvents(ctx, []string{alert.EventConfirmed, alert.EventConfirmedLate}, r.From, r.To)
 	if err != nil {
 		return nil, fmt.Errorf("digest of %s for %s: %w", ch.Name, week, err)
 	}
 	seen := map[int64]bool{}
-	for _, ev := range evs {
+	for i := range evs {
+		ev := &evs[i]
 		if !keep(ev.Claim) || seen[ev.Claim.ID] {
 			continue
 		}
 		seen[ev.Claim.ID] = true
-		r.Closed = append(r.Closed, Closure{Claim: ev.Claim, Late: ev.Event == alert.EventConfirmedLate, At: ev.At,
-			Took: ev.At.Sub(ev.Claim.Item.Published)})
+		if r.ClosedTotal < r.MaxListed {
+			r.Closed = append(r.Closed, Closure{Claim: ev.Claim, Late: ev.Event == alert.EventConfirmedLate, At: ev.At,
+				Took: ev.At.Sub(ev.Claim.Item.Published)})
+		}
+		r.ClosedTotal++
 	}
 
 	res, err := b.st.ClaimsResolved(ctx, r.From, r.To)

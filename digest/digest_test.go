@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -115,6 +116,16 @@ func TestWeekContents(t *testing.T) {
 	}
 	if !slices.Equal(silent, []string{"cbp"}) {
 		t.Errorf("silent feeds = %v, want cbp", silent)
+	}
+
+	// Long lists show their first entries and count the rest.
+	short, err := digest.NewBuilder(st, digest.Options{Sides: []string{"mx", "us"}, MaxListed: 3}).Build(context.Background(), desk, week47, digestTime)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	if len(short.Open) != 3 || short.OpenTotal != 4 || !strings.Contains(short.Text(), "Still open from this week (4):") ||
+		!strings.Contains(short.Text(), "… and 1 more") || !strings.HasSuffix(short.Title(), "4 still open") {
+		t.Errorf("a list of 4 capped at 3: %d listed of %d\n%s", len(short.Open), short.OpenTotal, short.Text())
 	}
 
 	// A channel following Mexico's claims sees only them (and every feed

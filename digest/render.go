@@ -70,8 +70,8 @@ func (v vocab) category(cat string, n int) string {
 func (r *Report) Title() string {
 	w := words(r.Language)
 	s := fmt.Sprintf(w.title, r.Week, r.NewTotal)
-	if len(r.Open) > 0 {
-		s += fmt.Sprintf(w.titleOpen, len(r.Open))
+	if r.OpenTotal > 0 {
+		s += fmt.Sprintf(w.titleOpen, r.OpenTotal)
 	}
 	return s
 }
@@ -113,16 +113,16 @@ func (r *Report) Text() string {
 		fmt.Fprintf(&b, "  %s: %d — %s\n", r.sideName(t.Side), t.Total, strings.Join(parts, ", "))
 	}
 
-	if len(r.Open) > 0 {
-		fmt.Fprintf(&b, "\n%s (%d):\n", w.stillOpen, len(r.Open))
-		r.list(&b, len(r.Open), func(i int) string {
+	if r.OpenTotal > 0 {
+		fmt.Fprintf(&b, "\n%s (%d):\n", w.stillOpen, r.OpenTotal)
+		r.list(&b, r.OpenTotal, func(i int) string {
 			g := r.Open[i]
 			return fmt.Sprintf("%s · %s %s", statusLabel(g.Claim, w), duration(g.Age), w.old) + claimRef(g.Claim)
 		})
 	}
-	if len(r.Closed) > 0 {
-		fmt.Fprintf(&b, "\n%s (%d):\n", w.closed, len(r.Closed))
-		r.list(&b, len(r.Closed), func(i int) string {
+	if r.ClosedTotal > 0 {
+		fmt.Fprintf(&b, "\n%s (%d):\n", w.closed, r.ClosedTotal)
+		r.list(&b, r.ClosedTotal, func(i int) string {
 			c := r.Closed[i]
 			f := w.confirmedAfter
 			if c.Late {

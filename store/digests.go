@@ -34,6 +34,13 @@ type FeedActivity struct {
 // Digests is the part of the store the weekly digest reads, and how it
 // finds out whether a week's digest was already enqueued. Every Store
 // implements it.
+//
+// The claims these queries return are read for counting and filtering a
+// week of them cheaply: their Decision holds the verdict, deadline,
+// abstention, denial, late confirmation and the commitments' action,
+// modality, objects, places and quantities, but not the candidates,
+// matches or explanation; their Item has no HTML or categories; Evidence
+// is empty. Store.Claim returns a claim in full.
 type Digests interface {
 	// OutboxByKey returns the outbox message with this idempotency key,
 	// ErrNotFound if there is none.

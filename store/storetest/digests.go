@@ -67,8 +67,15 @@ func testDigestWeekClaims(t *testing.T, s store.Store) {
 	if g := claimGUIDs(pub); !slices.Equal(g, []string{"c-1", "c-2", "u-2"}) {
 		t.Errorf("claims published in the period = %v, want c-1 c-2 u-2 (oldest first)", g)
 	}
-	if pub[0].Status() != match.Confirmed || pub[0].Item.Title != c1.Title {
+	if pub[0].Status() != match.Confirmed || pub[0].Item.Title != c1.Title || pub[0].Item.Content != c1.Content {
 		t.Errorf("first claim = %s %q, want its latest decision and item", pub[0].Status(), pub[0].Item.Title)
+	}
+	if u := pub[0].Decision.Units; len(u) != 1 || !slices.Equal(u[0].Unit.Objects, []string{"arms_trafficking"}) ||
+		u[0].Unit.Action != "joint" || u[0].Outcome != match.Stated {
+		t.Errorf("first claim's commitments = %+v, want the decision's unit (the channel filters read it)", u)
+	}
+	if !pub[1].Decision.Final || pub[1].Decision.Deadline.IsZero() {
+		t.Errorf("second claim's decision = %+v, want final with its deadline", pub[1].Decision)
 	}
 
 	evs, err := s.ClaimEvents(ctx, []string{"confirmed", "confirmed_late"}, at(-10), at(10))
