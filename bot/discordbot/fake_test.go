@@ -257,21 +257,37 @@ var fixtureClaims = []claimSpec{
 	{"steel", "México y Estados Unidos acordaron reducir los aranceles al acero", match.Partial},
 	{"hostile", hostileTitle, match.Unconfirmed},
 	{"arms", "Ambos gobiernos se comprometieron a combatir el tráfico de armas", match.Pending},
+	{"joint", "Declaración conjunta sobre energía limpia", match.Confirmed},
 }
 
 // newFixture stores the fixture claims (and one other-side item as their
 // evidence) in a fresh SQLite store.
 func newFixture(t testing.TB, extra int) *fixture {
 	t.Helper()
+	return newFixtureAt(t, filepath.Join(t.TempDir(), "gapwatch.db"), extra)
+}
+
+// topics vary the extra claims' titles, so that a search word matches a
+// few hundred of them rather than all.
+var topics = []string{"aranceles al acero", "tráfico de armas", "migración ordenada", "agua del río Bravo", "aduanas",
+	"fentanilo", "energía", "puertos fronterizos", "remesas", "vacunas", "seguridad", "inversión", "trabajo agrícola",
+	"medio ambiente", "educación", "turismo", "ciberseguridad", "telecomunicaciones", "minería", "pesca"}
+
+// newFixtureAt is newFixture with the store at path; with extra claims
+// more it adds varied claims (pending, partial, unconfirmed, confirmed).
+func newFixtureAt(t testing.TB, path string, extra int) *fixture {
+	t.Helper()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "gapwatch.db"))
+	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
 	specs := append([]claimSpec(nil), fixtureClaims...)
 	for i := 0; i < extra; i++ {
-		specs = append(specs, claimSpec{fmt.Sprintf("extra-%d", i), fmt.Sprintf("Acuerdo bilateral número %d sobre aduanas y aranceles", i), []match.Status{match.Pending, match.Partial, match.Unconfirmed}[i%3]})
+		specs = append(specs, claimSpec{fmt.Sprintf("extra-%d", i),
+			fmt.Sprintf("Acuerdo %d de México y Estados Unidos sobre %s, ronda %d", i, topics[i%len(topics)], i/len(topics)),
+			[]match.Status{match.Pending, match.Partial, match.Unconfirmed, match.Confirmed}[i%4]})
 	}
 	var sre []match.Item
 	start := now.Add(-time.Duration(len(specs)+1) * time.Minute)

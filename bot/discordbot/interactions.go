@@ -18,6 +18,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/gapwatch/gapwatch/bot"
+	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
 )
 
@@ -52,6 +53,14 @@ type Options struct {
 	// FollowupTimeout bounds a deferred command and its follow-up
 	// (default 10 minutes; interaction tokens live 15).
 	FollowupTimeout time.Duration
+	// SlowConcurrency bounds how many slow commands (search, digest) run
+	// at once, so that they cannot take every core from the interactions
+	// that must be answered within three seconds (default 1). The others
+	// wait their turn; they were answered with a deferred response.
+	SlowConcurrency int
+	// SuggestTTL is how long autocomplete reuses its read of the latest
+	// claims (default 5s; a claim ID typed in full is always looked up).
+	SuggestTTL time.Duration
 }
 
 // Responder sends the first response to an interaction: the HTTP
@@ -66,6 +75,13 @@ type Handler struct {
 	base   context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+
+	// slow holds a token per slow command running.
+	slow chan struct{}
+
+	sugMu sync.Mutex
+	sugAt time.Time
+	sug   []suggestion
 }
 
 // NewHandler returns a handler over opts.
@@ -85,12 +101,18 @@ func NewHandler(opts Options) (*Handler, error) {
 	if opts.FollowupTimeout <= 0 {
 		opts.FollowupTimeout = 10 * time.Minute
 	}
+	if opts.SlowConcurrency <= 0 {
+		opts.SlowConcurrency = 1
+	}
+	if opts.SuggestTTL <= 0 {
+		opts.SuggestTTL = 5 * time.Second
+	}
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
 	base, cancel := context.WithCancel(context.Background())
-	return &Handler{opts: opts, log: log, base: base, cancel: cancel}, nil
+	return &Handler{opts: opts, log: log, base: base, cancel: cancel, slow: make(chan struct{}, opts.SlowConcurrency)}, nil
 }
 
 // Wait blocks until every deferred command has sent its follow-up.
@@ -315,6 +337,15 @@ func (h *Handler) run(ctx context.Context, i *discordgo.Interaction, req bot.Req
 		defer h.wg.Done()
 		bctx, cancel := context.WithTimeout(h.base, h.opts.FollowupTimeout)
 		defer cancel()
+		if slow {
+			select {
+			case h.slow <- struct{}{}:
+				defer func() { <-h.slow }()
+			case <-bctx.Done():
+				done <- bot.Reply{Title: "gapwatch is shutting down; please try again", Tone: bot.ToneError}
+				return
+			}
+		}
 		r, err := h.opts.Bot.Handle(bctx, req)
 		if err != nil {
 			h.log.Error("discord command failed", "err", err)
@@ -372,9 +403,54 @@ func (h *Handler) followup(i *discordgo.Interaction, r bot.Reply) error {
 // maxChoices is Discord's cap on autocomplete choices.
 const maxChoices = 25
 
+// suggestScan is how many recent unresolved claims autocomplete looks
+// through.
+const suggestScan = 200
+
+// suggestion is a claim as autocomplete offers it.
+type suggestion struct {
+	id     int64
+	idText string
+	open   bool
+	folded string // the title, folded for matching
+	choice *discordgo.ApplicationCommandOptionChoice
+}
+
+func newSuggestion(cl store.Claim) suggestion {
+	label := fmt.Sprintf("#%d %s — %s", cl.ID, strings.ToUpper(cl.Decision.Status.String()), cl.Item.Title)
+	id := strconv.FormatInt(cl.ID, 10)
+	return suggestion{id: cl.ID, idText: id, open: cl.Decision.Status != match.Confirmed, folded: match.Fold(cl.Item.Title),
+		choice: &discordgo.ApplicationCommandOptionChoice{Name: plain(label, 100), Value: id}}
+}
+
+// recentClaims returns the latest unresolved claims, read from the store
+// at most once per SuggestTTL: autocomplete runs on every keystroke of
+// every user, and a claim a few seconds old can wait to be offered.
+func (h *Handler) recentClaims(ctx context.Context) ([]suggestion, error) {
+	h.sugMu.Lock()
+	defer h.sugMu.Unlock()
+	if h.sugAt.IsZero() || time.Since(h.sugAt) >= h.opts.SuggestTTL {
+		unresolved := false
+		claims, err := h.opts.Claims.Claims(ctx, store.ClaimQuery{Resolved: &unresolved, Limit: suggestScan})
+		if err != nil {
+			return nil, err
+		}
+		// A new slice: callers may still be reading the previous one.
+		fresh := make([]suggestion, 0, len(claims))
+		for _, cl := range claims {
+			fresh = append(fresh, newSuggestion(cl))
+		}
+		h.sug, h.sugAt = fresh, time.Now()
+	}
+	return h.sug, nil
+}
+
 // complete returns claim-ID choices for what the user typed in the
-// focused option: the claim with that ID first, then the bot's
-// suggestions (open gaps first, by ID prefix or title words).
+// focused option: the claim with that ID first, then recent unresolved
+// claims whose ID starts with it or whose title contains it (accents and
+// case aside), open gaps before confirmed claims. It reads the latest
+// claims by publication only (no status filter, which stays fast on any
+// store size) and records no action.
 func (h *Handler) complete(ctx context.Context, i *discordgo.Interaction) []*discordgo.ApplicationCommandOptionChoice {
 	d := i.ApplicationCommandData()
 	typed := ""
@@ -385,26 +461,33 @@ func (h *Handler) complete(ctx context.Context, i *discordgo.Interaction) []*dis
 			}
 		}
 	}
+	typed = strings.TrimPrefix(strings.TrimSpace(typed), "#")
+	want := match.Fold(typed)
 	out := []*discordgo.ApplicationCommandOptionChoice{}
 	seen := map[int64]bool{}
-	add := func(id int64, label string) {
-		if seen[id] || len(out) >= maxChoices {
+	add := func(s suggestion) {
+		if seen[s.id] || len(out) >= maxChoices {
 			return
 		}
-		seen[id] = true
-		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: plain(label, 100), Value: strconv.FormatInt(id, 10)})
+		seen[s.id] = true
+		out = append(out, s.choice)
 	}
-	if id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(typed), "#"), 10, 64); err == nil && id > 0 {
+	if id, err := strconv.ParseInt(typed, 10, 64); err == nil && id > 0 {
 		if cl, err := h.opts.Claims.Claim(ctx, id); err == nil {
-			add(cl.ID, fmt.Sprintf("#%d %s — %s", cl.ID, strings.ToUpper(cl.Decision.Status.String()), cl.Item.Title))
+			add(newSuggestion(cl))
 		}
 	}
-	sug, err := h.opts.Bot.Suggest(ctx, typed, maxChoices)
+	recent, err := h.recentClaims(ctx)
 	if err != nil {
 		h.log.Error("discord autocomplete failed", "err", err)
+		return out
 	}
-	for _, s := range sug {
-		add(s.ID, s.Label)
+	for _, open := range []bool{true, false} {
+		for _, s := range recent {
+			if s.open == open && (want == "" || strings.HasPrefix(s.idText, typed) || strings.Contains(s.folded, want)) {
+				add(s)
+			}
+		}
 	}
 	return out
 }

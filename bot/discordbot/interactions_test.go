@@ -372,7 +372,9 @@ func TestAutocomplete(t *testing.T) {
 		typed string
 		want  []int64
 	}{
-		{"", []int64{hs.ids["arms"], hs.ids["hostile"], hs.ids["steel"]}},
+		// Open gaps first, newest first; the confirmed claim last.
+		{"", []int64{hs.ids["arms"], hs.ids["hostile"], hs.ids["steel"], hs.ids["joint"]}},
+		{"ENERGIA", []int64{hs.ids["joint"]}},
 		{"acero", []int64{hs.ids["steel"]}},
 		{"#" + hostileID, []int64{hs.ids["hostile"]}},
 		{"nothing like this", nil},
