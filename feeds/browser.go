@@ -51,8 +51,10 @@ const (
 	DefaultMaxTabs = 2
 	// browserStartTimeout bounds starting Chromium.
 	browserStartTimeout = 30 * time.Second
-	// pollInterval is how often a loading page is looked at.
-	pollInterval = 100 * time.Millisecond
+	// firstLook and maxLookInterval space the looks at a loading page: the
+	// pause starts short and doubles up to the maximum.
+	firstLook       = 10 * time.Millisecond
+	maxLookInterval = 200 * time.Millisecond
 	// settleTime is how long a loaded page that is not a challenge gets
 	// for its scripts to render the item selector.
 	settleTime = 3 * time.Second
@@ -239,6 +241,19 @@ func (in *browserInstance) dead() bool {
 	return in.ctx.Err() != nil
 }
 
+// diedWithin reports whether the browser is gone or goes within d: a
+// protocol error can arrive just before the lost connection is noticed.
+func (in *browserInstance) diedWithin(d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-in.ctx.Done():
+		return true
+	case <-t.C:
+		return false
+	}
+}
+
 // stop ends the process and waits for it (the allocator reaps it and
 // removes its profile directory).
 func (in *browserInstance) stop() {
@@ -365,7 +380,7 @@ func (b *Browser) Fetch(ctx context.Context, src Source) (*Response, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("browser fetch cancelled: %w", ctx.Err())
 		}
-		if !inst.dead() {
+		if ClassOf(err) != ClassBrowser || !inst.diedWithin(time.Second) {
 			return nil, err
 		}
 		lastErr = err
@@ -422,6 +437,7 @@ func (b *Browser) load(ctx context.Context, inst *browserInstance, src Source) (
 		html       string
 		challenge  string // title of the last challenge page seen
 		settleFrom time.Time
+		wait       = firstLook
 	)
 	for {
 		st, err := chromedp.Run(tctx, chromedp.Evaluate[pageState](look))
@@ -448,7 +464,8 @@ func (b *Browser) load(ctx context.Context, inst *browserInstance, src Source) (
 		if err != nil && pctx.Err() == nil && inst.dead() {
 			return nil, b.pageErr(ctx, pctx, inst, "read page", err)
 		}
-		t := time.NewTimer(pollInterval)
+		t := time.NewTimer(wait)
+		wait = min(2*wait, maxLookInterval)
 		select {
 		case <-pctx.Done():
 			t.Stop()
@@ -653,11 +670,8 @@ func (p *Poller) fetchFirst(ctx context.Context, src Source, v Validators, res *
 		}
 		return p.browser.Fetch(ctx, src)
 	}
-	resp, err := p.fetch(ctx, src, v)
-	res.path = fetchPathOf(src.URL)
-	if resp != nil {
-		res.path = resp.FetchPath
-	}
+	resp, path, err := p.fetchVia(ctx, src, v)
+	res.path = path
 	return resp, err
 }
 
@@ -667,16 +681,25 @@ func (p *Poller) fetchFirst(ctx context.Context, src Source, v Validators, res *
 // Chromium the plain answer stands (the parsers then report the
 // challenge).
 func (p *Poller) fetch(ctx context.Context, src Source, v Validators) (*Response, error) {
+	resp, _, err := p.fetchVia(ctx, src, v)
+	return resp, err
+}
+
+// fetchVia is fetch, also returning the path of the answer: the plain
+// fetcher's, or FetchPathBrowser once the browser was tried.
+func (p *Poller) fetchVia(ctx context.Context, src Source, v Validators) (*Response, string, error) {
+	path := fetchPathOf(src.URL)
 	resp, err := p.fetcher.Fetch(ctx, p.browser.withCookies(src), v)
 	if src.FetchMode() == FetchHTTP || p.browser == nil || ctx.Err() != nil || !challenged(resp, err) {
-		return resp, err
+		return resp, path, err
 	}
 	if p.browser.Available() != nil {
 		p.browser.warnMissing(ctx, src.Name)
-		return resp, err
+		return resp, path, err
 	}
 	p.log.InfoContext(ctx, "challenge answered to plain http; retrying through the browser", "feed", src.Name)
-	return p.browser.Fetch(ctx, src)
+	resp, err = p.browser.Fetch(ctx, src)
+	return resp, FetchPathBrowser, err
 }
 
 // retryInBrowser reports whether a poll that failed on its plain HTTP path

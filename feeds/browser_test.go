@@ -103,6 +103,11 @@ func newChallengeServer(t testing.TB) *challengeServer {
 		}
 		listingHandler(w, r)
 	})
+	item := browserFixture(t, "item.html")
+	mux.HandleFunc("/sre/prensa/{slug}", func(w http.ResponseWriter, r *http.Request) {
+		body := bytes.ReplaceAll(item, []byte("SLUG"), []byte(r.PathValue("slug")))
+		guard("item", "text/html; charset=utf-8", body)(w, r)
+	})
 	errorPage := browserFixture(t, "error-page.html")
 	mux.HandleFunc("/sniffing", func(w http.ResponseWriter, r *http.Request) {
 		// A publisher that shows clients it does not take for browsers an
@@ -293,10 +298,19 @@ func TestAutoGetsThroughChallengeThenPlainHTTPWithKeptCookie(t *testing.T) {
 	b := newBrowser(t, BrowserOptions{PageTimeout: 20 * time.Second})
 	p := newTestPoller(st, clk, PollerOptions{Browser: b})
 	src := sreSource(cs.URL, "/sre/prensa", "") // html: auto by default
+	src.HTML.Body = "div.article-body"
 
 	res, err := p.Poll(ctx, src)
-	if err != nil || res.Items != 3 || res.New != 3 {
+	if err != nil || res.Items != 3 || res.New != 3 || res.Bodies != 3 {
 		t.Fatalf("first poll: %+v, %v", res, err)
+	}
+	// The item pages went over plain http with the cookie the listing's challenge set.
+	if got := cs.get("item/plain"); got != 3 || cs.get("item/browser") != 0 {
+		t.Errorf("item pages: %d over plain http, %d through the browser; want 3 and 0", got, cs.get("item/browser"))
+	}
+	items, err := st.Items(ctx, store.ItemQuery{Feed: src.Name})
+	if err != nil || len(items) != 3 || !strings.Contains(items[0].Content, "reunión de trabajo (comunicado-201)") {
+		t.Fatalf("stored items: %+v, %v", items, err)
 	}
 	state, _ := st.FeedState(ctx, src.Name)
 	if state.FetchPath != FetchPathBrowser {

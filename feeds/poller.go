@@ -418,6 +418,8 @@ func (p *Poller) fetchBodies(ctx context.Context, src Source, items []match.Item
 		page := src
 		page.URL = it.Link
 		page.Headers = headersFor(src, it.Link)
+		// A browser load of an item page waits for the body, not for the listing's items.
+		page.HTML = &HTMLSelectors{Item: src.HTML.Body}
 		resp, err := p.fetch(ctx, page, Validators{})
 		if err != nil {
 			if ctx.Err() != nil {
