@@ -38,6 +38,8 @@ type App struct {
 	opts      appOptions
 	// alerts is the live alert pipeline, built by Start (nil before).
 	alerts *alerting
+	// digests is the running digest scheduler (digest.go; nil when none).
+	digests *digests
 	// browser is the headless Chromium shared by browser and auto feeds (started on first use).
 	browser *feeds.Browser
 
@@ -269,9 +271,13 @@ func (a *App) Start(ctx context.Context) (err error) {
 	defer func() {
 		if err != nil {
 			a.setItemsHook(nil)
+			a.stopDigests()
 			a.alerts.stop()
 		}
 	}()
+	if err := a.startDigests(ctx); err != nil {
+		return err
+	}
 	for i, src := range a.sources {
 		if err := a.scheduler.Add(src, a.cfg.Feeds[i].Schedule); err != nil {
 			return fmt.Errorf("schedule feed %s: %w", src.Name, err)
@@ -317,6 +323,7 @@ func (a *App) Stop(ctx context.Context) error {
 		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
 	}
 	a.setItemsHook(nil)
+	a.stopDigests()
 	if a.alerts != nil {
 		a.alerts.stop()
 	}

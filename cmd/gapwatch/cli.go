@@ -73,6 +73,7 @@ func commands() []command {
 		replayCommand(),
 		demoCommand(),
 		versionCommand(),
+		digestCommand(),
 		gapsCommand(),
 		showCommand(),
 		searchCommand(),

@@ -113,6 +113,7 @@ func newChatBot(cfg *config.Config, st store.Store, notifier bot.Notifier) (*bot
 	for _, s := range cfg.Sides {
 		opts.Sides = append(opts.Sides, s.ID)
 	}
+	opts.Digester = newDigester(cfg, st) // digest.go
 	return bot.New(opts)
 }
 
