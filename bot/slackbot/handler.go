@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,7 +50,11 @@ type Options struct {
 	// AckWithin is how long any other command may run before it too is
 	// answered through response_url (default 2s, inside Slack's 3s).
 	AckWithin time.Duration
-	// FollowUpTimeout bounds a deferred answer (default 2m).
+	// MaxDeferred is how many deferred commands run at once (default
+	// GOMAXPROCS-1, at least 1): the others wait their turn, so that a
+	// burst of searches never starves the acknowledgements of CPU.
+	MaxDeferred int
+	// FollowUpTimeout bounds a deferred answer, waiting included (default 2m).
 	FollowUpTimeout time.Duration
 	// MaxBody caps an HTTP request body (default 1 MiB).
 	MaxBody int64
@@ -68,6 +73,7 @@ type Handler struct {
 	log    *slog.Logger
 	replay *seenCache
 	events *seenCache
+	slots  chan struct{}
 
 	base   context.Context
 	cancel context.CancelFunc
@@ -88,6 +94,9 @@ func NewHandler(opts Options) (*Handler, error) {
 	if opts.AckWithin <= 0 {
 		opts.AckWithin = 2 * time.Second
 	}
+	if opts.MaxDeferred <= 0 {
+		opts.MaxDeferred = max(1, runtime.GOMAXPROCS(0)-1)
+	}
 	if opts.FollowUpTimeout <= 0 {
 		opts.FollowUpTimeout = 2 * time.Minute
 	}
@@ -101,7 +110,8 @@ func NewHandler(opts Options) (*Handler, error) {
 	return &Handler{
 		opts: opts, bot: opts.Bot, api: opts.Client, log: opts.Logger,
 		replay: newSeenCache(replayWindow), events: newSeenCache(time.Hour),
-		base: base, cancel: cancel,
+		slots: make(chan struct{}, opts.MaxDeferred),
+		base:  base, cancel: cancel,
 	}, nil
 }
 
@@ -187,7 +197,17 @@ func Message(r bot.Reply) *slack.Msg {
 func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg {
 	req := bot.Request{Platform: "slack", User: c.UserID, UserName: c.UserName, Channel: c.ChannelID, Text: c.Text}
 	if h.deferred(c.Text) {
-		h.later(func(ctx context.Context) { h.respond(ctx, c.ResponseURL, h.handle(ctx, req)) })
+		h.later(func(ctx context.Context) {
+			select {
+			case h.slots <- struct{}{}:
+			case <-ctx.Done():
+				h.respond(context.WithoutCancel(ctx), c.ResponseURL, bot.Reply{Title: "gapwatch is too busy to answer now; please try again.", Tone: bot.ToneError})
+				return
+			}
+			r := h.handle(ctx, req)
+			<-h.slots
+			h.respond(ctx, c.ResponseURL, r)
+		})
 		return nil
 	}
 	const (
