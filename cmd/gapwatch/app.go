@@ -40,6 +40,8 @@ type App struct {
 	alerts *alerting
 	// digests is the running digest scheduler (digest.go; nil when none).
 	digests *digests
+	// discord is the Discord integration (discord.go; nil when not configured).
+	discord *discordService
 	// browser is the headless Chromium shared by browser and auto feeds (started on first use).
 	browser *feeds.Browser
 
@@ -265,6 +267,9 @@ func (a *App) startAlerts(ctx context.Context) error {
 // schedules every feed and starts the HTTP server on cfg.Listen (an
 // address ending in :0 picks a free port; see Addr).
 func (a *App) Start(ctx context.Context) (err error) {
+	if err := a.startDiscord(ctx); err != nil { // before the sender: it adds the discord sink
+		return err
+	}
 	if err := a.startAlerts(ctx); err != nil {
 		return err
 	}
@@ -272,6 +277,7 @@ func (a *App) Start(ctx context.Context) (err error) {
 		if err != nil {
 			a.setItemsHook(nil)
 			a.stopDigests()
+			a.stopDiscord()
 			a.alerts.stop()
 		}
 	}()
@@ -324,6 +330,7 @@ func (a *App) Stop(ctx context.Context) error {
 	}
 	a.setItemsHook(nil)
 	a.stopDigests()
+	a.stopDiscord()
 	if a.alerts != nil {
 		a.alerts.stop()
 	}
@@ -371,5 +378,7 @@ func (a *App) routes() http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))
+	// POST /discord/interactions (discord.go)
+	a.discord.register(mux)
 	return mux
 }

@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gapwatch/gapwatch/config"
+	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/sqlite"
+)
+
+// discordAPI is a fake Discord REST API recording "METHOD path" and the
+// JSON bodies it receives.
+type discordAPI struct {
+	*httptest.Server
+	mu     sync.Mutex
+	calls  []string
+	bodies []map[string]any
+}
+
+func newDiscordAPI(t *testing.T) *discordAPI {
+	d := &discordAPI{}
+	d.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, _ := io.ReadAll(r.Body)
+		var body map[string]any
+		json.Unmarshal(raw, &body)
+		d.mu.Lock()
+		d.calls = append(d.calls, r.Method+" "+r.URL.Path)
+		d.bodies = append(d.bodies, body)
+		n := len(d.calls)
+		d.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == http.MethodPut:
+			w.Write(raw)
+		default:
+			fmt.Fprintf(w, `{"id": "%d", "channel_id": "123456"}`, 9000+n)
+		}
+	}))
+	t.Cleanup(d.Close)
+	return d
+}
+
+func (d *discordAPI) snapshot() ([]string, []map[string]any) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return append([]string(nil), d.calls...), append([]map[string]any(nil), d.bodies...)
+}
+
+func TestDiscordServiceFromEnvironment(t *testing.T) {
+	pub, _, _ := ed25519.GenerateKey(rand.Reader)
+	key := hex.EncodeToString(pub)
+	cfg := config.Default()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tests := []struct {
+		name              string
+		env               map[string]string
+		none              bool
+		err               string
+		gateway, endpoint bool
+	}{
+		{name: "nothing set", env: map[string]string{}, none: true},
+		{name: "public key: endpoint", env: map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_BOT_TOKEN": "secret-tok-1"}, endpoint: true},
+		{name: "token only: gateway", env: map[string]string{"DISCORD_BOT_TOKEN": "secret-tok-1"}, gateway: true},
+		{name: "gateway asked", env: map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_BOT_TOKEN": "secret-tok-1", "DISCORD_TRANSPORT": "gateway"}, gateway: true},
+		{name: "endpoint without key", env: map[string]string{"DISCORD_BOT_TOKEN": "secret-tok-1", "DISCORD_TRANSPORT": "http"}, err: "DISCORD_PUBLIC_KEY"},
+		{name: "gateway without token", env: map[string]string{"DISCORD_PUBLIC_KEY": key, "DISCORD_TRANSPORT": "gateway"}, err: "DISCORD_BOT_TOKEN"},
+		{name: "unknown transport", env: map[string]string{"DISCORD_BOT_TOKEN": "secret-tok-1", "DISCORD_TRANSPORT": "pigeon"}, err: "http or gateway"},
+		{name: "bad key", env: map[string]string{"DISCORD_PUBLIC_KEY": "abc"}, err: "64 hex digits"},
+		{name: "bad api url", env: map[string]string{"DISCORD_BOT_TOKEN": "secret-tok-1", "DISCORD_API_URL": "ftp://x"}, err: "DISCORD_API_URL"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lookup := func(k string) (string, bool) { v, ok := tt.env[k]; return v, ok }
+			d, err := newDiscordService(lookup, cfg, st, nil, slog.New(slog.DiscardHandler), nil)
+			switch {
+			case tt.err != "":
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want one naming %s", err, tt.err)
+				}
+				if tok := tt.env["DISCORD_BOT_TOKEN"]; tok != "" && strings.Contains(err.Error(), tok) {
+					t.Errorf("error shows the token: %v", err)
+				}
+				return
+			case err != nil:
+				t.Fatal(err)
+			case tt.none:
+				if d != nil {
+					t.Fatal("an integration without any Discord variable")
+				}
+				return
+			}
+			defer d.stop()
+			if d.gateway != tt.gateway || d.endpoint != tt.endpoint {
+				t.Errorf("gateway %v endpoint %v, want %v %v", d.gateway, d.endpoint, tt.gateway, tt.endpoint)
+			}
+			mux := http.NewServeMux()
+			d.register(mux)
+			req := httptest.NewRequest(http.MethodPost, discordInteractionsPath, strings.NewReader(`{"type":1}`))
+			w := httptest.NewRecorder()
+			mux.ServeHTTP(w, req)
+			if want := map[bool]int{true: http.StatusUnauthorized, false: http.StatusNotFound}[tt.endpoint]; w.Code != want {
+				t.Errorf("unsigned request to the endpoint: %d, want %d", w.Code, want)
+			}
+		})
+	}
+}
+
+// TestServeWithDiscord runs the service with the Discord integration over
+// the HTTP endpoint against a fake Discord: the command is registered in
+// the guild at start, an alert reaches the configured channel as an embed
+// with no mentions allowed, and signed interactions are answered on the
+// service's listener.
+func TestServeWithDiscord(t *testing.T) {
+	api := newDiscordAPI(t)
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	const token = "discord-bot-token-5e5e"
+	t.Setenv("DISCORD_BOT_TOKEN", token)
+	t.Setenv("DISCORD_PUBLIC_KEY", hex.EncodeToString(pub))
+	t.Setenv("DISCORD_APPLICATION_ID", "777")
+	t.Setenv("DISCORD_GUILD_ID", "99")
+	t.Setenv("DISCORD_API_URL", api.URL)
+	t.Setenv("DISCORD_TRANSPORT", "")
+
+	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		pub := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<rss version="2.0"><channel><title>sre</title><link>https://sre.example/</link>
+<item><title>Acuerdo sobre agua @everyone</title><link>https://sre.example/a</link><guid>a</guid><pubDate>%s</pubDate>
+<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano.</description></item>
+</channel></rss>`, pub)
+	}))
+	defer feed.Close()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "gapwatch.yaml")
+	if err := os.WriteFile(cfgPath, []byte(fmt.Sprintf(`feeds:
+  - {name: sre, side: mx, url: %s/sre.xml, schedule: "@every 1h"}
+storage: %s
+listen: 127.0.0.1:0
+channels:
+  - {name: newsroom, platform: discord, target: "123456"}
+`, feed.URL, filepath.Join(dir, "gapwatch.db"))), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }}
+	g := globalFlags{configPath: cfgPath, logFormat: "json"}
+	c, err := g.load(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Poller.Spread = -1
+	var logs discordLogs
+	log, _ := newLogger(&logs, "json")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	st, err := sqlite.Open(ctx, c.Storage.DSN())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.RecordPoll(ctx, store.Poll{Feed: "sre", Started: time.Now().Add(-2 * time.Hour), Finished: time.Now().Add(-2 * time.Hour), OK: true}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	app, err := newApp(ctx, c, log, appOptions{stdout: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := app.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stopCtx, stopCancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer stopCancel()
+		if err := app.Stop(stopCtx); err != nil {
+			t.Error(err)
+		}
+	}()
+
+	alertPosted := func() (map[string]any, bool) {
+		calls, bodies := api.snapshot()
+		for i, c := range calls {
+			if c == "POST /api/v9/channels/123456/messages" {
+				return bodies[i], true
+			}
+		}
+		return nil, false
+	}
+	var msg map[string]any
+	for i := 0; i < 400; i++ {
+		var ok bool
+		if msg, ok = alertPosted(); ok {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	calls, _ := api.snapshot()
+	if len(calls) == 0 || calls[0] != "PUT /api/v9/applications/777/guilds/99/commands" {
+		t.Errorf("first Discord call %v, want the guild command overwrite", calls)
+	}
+	if msg == nil {
+		t.Fatalf("no alert posted to the discord channel; calls %v\nlogs:\n%s", calls, logs.String())
+	}
+	am, _ := msg["allowed_mentions"].(map[string]any)
+	if p, ok := am["parse"].([]any); !ok || len(p) != 0 {
+		t.Errorf("alert allowed_mentions %v", msg["allowed_mentions"])
+	}
+	if b, _ := json.Marshal(msg); bytes.Contains(b, []byte("Acuerdo sobre agua @everyone")) {
+		t.Errorf("alert carries an unescaped @everyone: %s", b)
+	}
+
+	post := func(payload string) (int, map[string]any) {
+		req, _ := http.NewRequest(http.MethodPost, "http://"+app.Addr()+discordInteractionsPath, strings.NewReader(payload))
+		ts := fmt.Sprint(time.Now().Unix())
+		req.Header.Set("X-Signature-Timestamp", ts)
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+payload))))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		json.NewDecoder(resp.Body).Decode(&out)
+		return resp.StatusCode, out
+	}
+	if code, resp := post(`{"id":"1","application_id":"777","type":1,"token":"t","version":1}`); code != 200 || resp["type"] != float64(1) {
+		t.Errorf("PING: %d %v", code, resp)
+	}
+	code, resp := post(`{"id":"2","application_id":"777","type":2,"token":"t2","version":1,"channel_id":"123456",
+		"member":{"user":{"id":"1001","username":"ana"}},
+		"data":{"id":"1","name":"gapwatch","type":1,"options":[{"name":"list","type":1,"options":[]}]}}`)
+	if code != 200 || resp["type"] != float64(4) {
+		t.Fatalf("list: %d %v", code, resp)
+	}
+	data, _ := resp["data"].(map[string]any)
+	embeds, _ := data["embeds"].([]any)
+	if len(embeds) != 1 || !strings.Contains(fmt.Sprint(embeds[0].(map[string]any)["title"]), "Open gaps") {
+		t.Errorf("list answered %v", data)
+	}
+	if strings.Contains(logs.String(), token) {
+		t.Errorf("logs show the bot token:\n%s", logs.String())
+	}
+}
+
+// discordLogs is a log buffer safe for concurrent writes.
+type discordLogs struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *discordLogs) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *discordLogs) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
