@@ -41,8 +41,12 @@ func newEngine(cfg *config.Config) (*match.Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}
+	offices, err := watchedOffices(cfg) // which press offices are watched (sources.go)
+	if err != nil {
+		return nil, err
+	}
 	return match.NewEngine(lex, match.Options{Window: cfg.Engine.Window, Lookback: cfg.Engine.Lookback,
-		MinCoverage: cfg.Engine.MinCoverage, Language: cfg.Engine.Language}), nil
+		MinCoverage: cfg.Engine.MinCoverage, Language: cfg.Engine.Language, Offices: offices}), nil
 }
 
 // alertRoutes maps the configured channels onto routes and their sinks

@@ -81,6 +81,7 @@ func commands() []command {
 		dismissCommand(),
 		muteCommand(),
 		outboxCommand(),
+		sourcesCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
 	return cmds
