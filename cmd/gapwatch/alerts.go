@@ -41,7 +41,7 @@ func newEngine(cfg *config.Config) (*match.Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}
-	offices, err := watchedOffices(cfg) // which press offices are watched (sources.go)
+	offices, err := watchedOffices(cfg, lex) // which press offices are watched (sources.go)
 	if err != nil {
 		return nil, err
 	}

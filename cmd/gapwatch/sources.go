@@ -22,15 +22,17 @@ import (
 )
 
 // loadCatalogue returns the built-in catalogue extended by the config's
-// `catalogue:` file, checked against the engine's gazetteer.
-func loadCatalogue(cfg *config.Config) (*sources.Catalogue, error) {
+// `catalogue:` file, checked against the engine's gazetteer (lex; nil
+// loads the default lexicon, about half a second).
+func loadCatalogue(cfg *config.Config, lex *match.Lexicon) (*sources.Catalogue, error) {
 	cat, err := sources.Load(cfg.Catalogue)
 	if err != nil {
 		return nil, fmt.Errorf("load catalogue: %w", err)
 	}
-	lex, err := match.DefaultLexicon()
-	if err != nil {
-		return nil, fmt.Errorf("load lexicon: %w", err)
+	if lex == nil {
+		if lex, err = match.DefaultLexicon(); err != nil {
+			return nil, fmt.Errorf("load lexicon: %w", err)
+		}
 	}
 	if err := cat.Check(lex); err != nil {
 		return nil, fmt.Errorf("catalogue: %w", err)
@@ -38,10 +40,10 @@ func loadCatalogue(cfg *config.Config) (*sources.Catalogue, error) {
 	return cat, nil
 }
 
-// watchedOffices tells the engine which press offices the config watches
-// (match.Options.Offices): the "not watched" rule of issue 12.
-func watchedOffices(cfg *config.Config) (match.Offices, error) {
-	cat, err := loadCatalogue(cfg)
+// watchedOffices tells the engine over lex which press offices the config
+// watches (match.Options.Offices): the "not watched" rule of issue 12.
+func watchedOffices(cfg *config.Config, lex *match.Lexicon) (match.Offices, error) {
+	cat, err := loadCatalogue(cfg, lex)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +134,7 @@ func sourcesCommand() command {
 				if err != nil {
 					return err
 				}
-				cat, err := loadCatalogue(cfg)
+				cat, err := loadCatalogue(cfg, nil)
 				if err != nil {
 					return err
 				}
@@ -183,7 +185,7 @@ func sourcesAdd(e *env, g *globalFlags, ids []string) error {
 			return usageError{fmt.Errorf("config %s: %w", path, err)}
 		}
 	}
-	cat, err := loadCatalogue(cfg)
+	cat, err := loadCatalogue(cfg, nil)
 	if err != nil {
 		return err
 	}
