@@ -40,6 +40,8 @@ type App struct {
 	alerts *alerting
 	// digests is the running digest scheduler (digest.go; nil when none).
 	digests *digests
+	// slack is the Slack integration (slack.go; nil when not configured).
+	slack *slackService
 	// discord is the Discord integration (discord.go; nil when not configured).
 	discord *discordService
 	// browser is the headless Chromium shared by browser and auto feeds (started on first use).
@@ -270,6 +272,9 @@ func (a *App) Start(ctx context.Context) (err error) {
 	if err := a.startDiscord(ctx); err != nil { // before the sender: it adds the discord sink
 		return err
 	}
+	if err := a.startSlack(ctx); err != nil { // before the sender: it adds the slack sink
+		return err
+	}
 	if err := a.startAlerts(ctx); err != nil {
 		return err
 	}
@@ -277,6 +282,7 @@ func (a *App) Start(ctx context.Context) (err error) {
 		if err != nil {
 			a.setItemsHook(nil)
 			a.stopDigests()
+			a.stopSlack()
 			a.stopDiscord()
 			a.alerts.stop()
 		}
@@ -330,6 +336,7 @@ func (a *App) Stop(ctx context.Context) error {
 	}
 	a.setItemsHook(nil)
 	a.stopDigests()
+	a.stopSlack()
 	a.stopDiscord()
 	if a.alerts != nil {
 		a.alerts.stop()
@@ -380,5 +387,7 @@ func (a *App) routes() http.Handler {
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))
 	// POST /discord/interactions (discord.go)
 	a.discord.register(mux)
+	// POST /slack/commands, /slack/interactions, /slack/events (slack.go)
+	a.slack.register(mux)
 	return mux
 }

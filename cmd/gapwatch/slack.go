@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -168,4 +170,51 @@ func (s *slackService) stop(ctx context.Context) error {
 		errs = append(errs, fmt.Errorf("stop slack: %w", err))
 	}
 	return errors.Join(errs...)
+}
+
+// startSlack builds the Slack integration from the process environment,
+// adds its sink for platform slack to the alert sender's platforms (before
+// the sender starts) and opens the Socket Mode session when
+// SLACK_APP_TOKEN is set; the HTTP endpoints are mounted by routes. The
+// newsroom's actions reach the alert pipeline once it runs.
+func (a *App) startSlack(ctx context.Context) error {
+	notifier := bot.NotifierFunc(func(ctx context.Context, c store.Claim, act store.Action) ([]store.OutboxMessage, error) {
+		a.mu.Lock()
+		al := a.alerts
+		a.mu.Unlock()
+		if al == nil {
+			return nil, nil
+		}
+		return al.pipeline.ActionMessages(ctx, c, act)
+	})
+	s, err := newSlackService(os.LookupEnv, a.cfg, a.store, notifier, a.log)
+	if err != nil || s == nil {
+		return err
+	}
+	if _, set := a.opts.platforms[alert.PlatformSlack]; !set {
+		platforms := map[string]alert.Sink{alert.PlatformSlack: s.Sink()}
+		for k, v := range a.opts.platforms {
+			platforms[k] = v
+		}
+		a.opts.platforms = platforms
+	}
+	s.start(ctx)
+	a.slack = s
+	return nil
+}
+
+// slackStopGrace bounds the wait for Slack answers in progress at shutdown.
+const slackStopGrace = 10 * time.Second
+
+// stopSlack closes the Socket Mode session and waits for answers in
+// progress (at most slackStopGrace).
+func (a *App) stopSlack() {
+	if a.slack == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), slackStopGrace)
+	defer cancel()
+	if err := a.slack.stop(ctx); err != nil {
+		a.log.Warn("slack: stop", "err", err)
+	}
 }
