@@ -9,7 +9,8 @@ import (
 // Index is an in-memory retrieval index of analysed items by day, side and
 // feature (concepts and specific entities), so finding a claim's
 // candidates reads only the postings of its own features inside its
-// window, never every stored item.
+// window, never every stored item. An Index is not safe for concurrent
+// use.
 type Index struct {
 	e    *Engine
 	days map[int64]*dayBucket
