@@ -168,8 +168,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
-	var i discordgo.Interaction
-	if err := json.Unmarshal(body, &i); err != nil {
+	i, err := decodeInteraction(body)
+	if err != nil {
 		http.Error(w, "malformed interaction", http.StatusBadRequest)
 		return
 	}
@@ -187,7 +187,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, err = w.Write(b)
 		return err
 	}
-	err = h.Handle(r.Context(), &i, respond)
+	err = h.Handle(r.Context(), i, respond)
 	if err != nil {
 		h.log.Error("discord interaction failed", "type", i.Type.String(), "err", err)
 	}
@@ -200,23 +200,57 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// AttachGateway answers the InteractionCreate events of a gateway
-// session (whose REST calls carry the responses). It returns a function
-// that detaches the handler.
+// AttachGateway answers the interactions a gateway session receives
+// (its REST calls carry the responses). It returns a function that
+// detaches the handler.
 func (h *Handler) AttachGateway(s *discordgo.Session) func() {
-	return s.AddHandler(func(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	// The raw event, not discordgo's InteractionCreate: the interaction's
+	// channel object (thread or not) is only in the JSON.
+	return s.AddHandler(func(s *discordgo.Session, e *discordgo.Event) {
+		if e.Type != "INTERACTION_CREATE" {
+			return
+		}
+		i, err := decodeInteraction(e.RawData)
+		if err != nil {
+			h.log.Error("discord interaction undecodable", "err", err)
+			return
+		}
 		ctx, cancel := context.WithTimeout(h.base, 10*time.Second)
 		defer cancel()
-		err := h.Handle(ctx, ic.Interaction, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
-			if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
+		err = h.Handle(ctx, i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+			if err := s.InteractionRespond(i, resp, discordgo.WithContext(ctx)); err != nil {
 				return classify("respond to interaction", err)
 			}
 			return nil
 		})
 		if err != nil {
-			h.log.Error("discord interaction failed", "type", ic.Type.String(), "err", err)
+			h.log.Error("discord interaction failed", "type", i.Type.String(), "err", err)
 		}
 	})
+}
+
+// decodeInteraction reads an interaction. One from a thread (a later
+// event's thread under an alert) is taken as coming from the thread's
+// parent channel: that is the channel whose alerts a mute or a
+// subscription is about.
+func decodeInteraction(raw []byte) (*discordgo.Interaction, error) {
+	var i discordgo.Interaction
+	if err := json.Unmarshal(raw, &i); err != nil {
+		return nil, fmt.Errorf("discord: decode interaction: %w", err)
+	}
+	var extra struct {
+		Channel *struct {
+			Type     discordgo.ChannelType `json:"type"`
+			ParentID string                `json:"parent_id"`
+		} `json:"channel"`
+	}
+	if json.Unmarshal(raw, &extra) == nil && extra.Channel != nil && extra.Channel.ParentID != "" {
+		switch extra.Channel.Type {
+		case discordgo.ChannelTypeGuildPublicThread, discordgo.ChannelTypeGuildPrivateThread, discordgo.ChannelTypeGuildNewsThread:
+			i.ChannelID = extra.Channel.ParentID
+		}
+	}
+	return &i, nil
 }
 
 // errUnsupported is an interaction type or payload gapwatch does not handle.

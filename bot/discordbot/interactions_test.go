@@ -42,6 +42,11 @@ func newHarness(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(h.Close)
+	// Every message that reached the fake API, in every test.
+	t.Cleanup(func() {
+		h.Wait()
+		checkMessages(t, fake.requests())
+	})
 	return &harness{fixture: fx, fake: fake, h: h, pub: pub, priv: priv}
 }
 
@@ -70,6 +75,8 @@ func (hs *harness) post(t *testing.T, payload map[string]any) (int, map[string]a
 		if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 			t.Fatalf("response is not JSON: %v: %s", err, w.Body)
 		}
+		// An answer is a message too: no mentions, nothing hostile.
+		checkMessages(t, []recorded{{Method: http.MethodPost, Path: "/callback", Body: resp}})
 	}
 	return w.Code, resp
 }
@@ -496,6 +503,20 @@ func TestButtonsAndModals(t *testing.T) {
 		}
 		if m, err := hs.st.Muted(ctx, steel, "discord:4242"); err != nil || !m {
 			t.Errorf("muted = %v, %v", m, err)
+		}
+	})
+	t.Run("mute from the alert's thread mutes the channel", func(t *testing.T) {
+		p := button(CustomID(ActionMute, arms))
+		p["channel_id"] = "777000"
+		p["channel"] = map[string]any{"id": "777000", "type": 11, "parent_id": "4242"}
+		if _, resp := hs.post(t, p); resp["type"] != float64(4) {
+			t.Fatalf("%v", resp)
+		}
+		if m, err := hs.st.Muted(ctx, arms, "discord:4242"); err != nil || !m {
+			t.Errorf("muted in the parent channel = %v, %v", m, err)
+		}
+		if m, _ := hs.st.Muted(ctx, arms, "discord:777000"); m {
+			t.Error("muted in the thread instead")
 		}
 	})
 	for _, bad := range []string{"gapwatch:show:abc", "gapwatch:delete:1", "other:show:1", "gapwatch:show:01", "gapwatch:show:-1"} {
