@@ -291,10 +291,18 @@ func sameURL(a, b string) bool {
 
 // Offices returns what the engine needs to know of both sides' offices:
 // every catalogue office, watched when a configured feed polls it, plus
-// each configured feed the catalogue does not list (watched, institution
-// unknown), so explanations list every feed that was searched.
+// each configured feed the catalogue does not identify (watched,
+// institution unknown), so explanations list every feed that was searched.
+//
+// A feed is identified by its `office:` key or by the catalogue URL it
+// polls. A side with a feed the catalogue does not identify gets none of
+// its catalogue offices: that feed could be any office (a mirror, a local
+// file, the demo's loopback server), so calling an office of that side
+// unwatched would be unfounded, and the "not watched" rule stays off for
+// claims about that side until the feed says which `office:` it polls.
 func (c *Catalogue) Offices(feedsCfg []config.Feed) (match.Offices, error) {
 	watched := map[string]bool{}
+	unknownSide := map[string]bool{}
 	var extra match.Offices
 	var errs []error
 	for _, f := range feedsCfg {
@@ -305,14 +313,18 @@ func (c *Catalogue) Offices(feedsCfg []config.Feed) (match.Offices, error) {
 		case ok:
 			watched[e.ID] = true
 		default:
+			unknownSide[f.Side] = true
 			extra = append(extra, match.Office{ID: f.Name, Side: f.Side, Name: f.Name, Watched: true})
 		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	var out match.Offices
+	out := match.Offices{}
 	for _, e := range c.entries {
+		if unknownSide[e.Side] && !watched[e.ID] {
+			continue
+		}
 		for _, inst := range e.Institutions() {
 			out = append(out, match.Office{ID: e.ID, Side: e.Side, Institution: inst, Name: e.Name, Watched: watched[e.ID]})
 		}

@@ -321,36 +321,54 @@ func TestEveryOfficeHasAFixture(t *testing.T) {
 
 func TestOffices(t *testing.T) {
 	c := builtinCatalogue(t)
-	cfgFeeds := []config.Feed{
-		{Name: "sre", Side: "mx", URL: "https://www.gob.mx/sre/archivo/prensa?idiom=es&order=DESC&page=1"},
-		// Same office under another name, found by its URL.
-		{Name: "migracion", Side: "mx", URL: "https://www.gob.mx/inm/archivo/prensa?idiom=es&order=DESC&page=1"},
-		// Named by office.
-		{Name: "gn", Side: "mx", URL: "https://proxy.example.org/gn", Office: "guardia-nacional"},
-		// Outside the catalogue.
-		{Name: "local-news", Side: "us", URL: "https://example.org/rss"},
+	sre := config.Feed{Name: "sre", Side: "mx", URL: "https://www.gob.mx/sre/archivo/prensa?idiom=es&order=DESC&page=1"}
+	// The INM under another name, identified by its URL.
+	inm := config.Feed{Name: "migracion", Side: "mx", URL: "https://www.gob.mx/inm/archivo/prensa?idiom=es&order=DESC&page=2"}
+	// The Guardia Nacional through a mirror, identified by its office key.
+	gn := config.Feed{Name: "gn", Side: "mx", URL: "https://mirror.example.org/gn", Office: "guardia-nacional"}
+	cbp := config.Feed{Name: "cbp", Side: "us", URL: "https://www.cbp.gov/rss/newsroom/media-releases"}
+	// Outside the catalogue: could be any US office.
+	local := config.Feed{Name: "local-news", Side: "us", URL: "https://example.org/rss"}
+	tests := []struct {
+		name      string
+		feeds     []config.Feed
+		watched   []string // office ids watched
+		unwatched []string // office ids known and not watched
+		absent    []string // office ids the engine is not told of
+	}{
+		{"identified by name and URL, URL, office key", []config.Feed{sre, inm, gn, cbp},
+			[]string{"sre", "inm", "guardia-nacional", "cbp"}, []string{"fgr", "presidencia", "ice", "dea"}, nil},
+		{"an unidentified feed turns its side's catalogue off", []config.Feed{sre, cbp, local},
+			[]string{"sre", "cbp", "local-news"}, []string{"fgr", "inm"}, []string{"ice", "dea", "state-press"}},
 	}
-	offs, err := c.Offices(cfgFeeds)
-	if err != nil {
-		t.Fatal(err)
-	}
-	watched := map[string]bool{}
-	known := map[string]bool{}
-	for _, o := range offs {
-		known[o.ID] = true
-		if o.Watched {
-			watched[o.ID] = true
-		}
-	}
-	for _, id := range []string{"sre", "inm", "guardia-nacional", "local-news"} {
-		if !watched[id] {
-			t.Errorf("%s not watched", id)
-		}
-	}
-	for _, id := range []string{"fgr", "cbp", "ice"} {
-		if !known[id] || watched[id] {
-			t.Errorf("%s: known %v watched %v, want known and unwatched", id, known[id], watched[id])
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			offs, err := c.Offices(tt.feeds)
+			if err != nil {
+				t.Fatal(err)
+			}
+			watched := map[string]bool{}
+			known := map[string]bool{}
+			for _, o := range offs {
+				known[o.ID] = true
+				watched[o.ID] = watched[o.ID] || o.Watched
+			}
+			for _, id := range tt.watched {
+				if !watched[id] {
+					t.Errorf("%s not watched", id)
+				}
+			}
+			for _, id := range tt.unwatched {
+				if !known[id] || watched[id] {
+					t.Errorf("%s: known %v watched %v, want known and unwatched", id, known[id], watched[id])
+				}
+			}
+			for _, id := range tt.absent {
+				if known[id] {
+					t.Errorf("%s: known, want absent", id)
+				}
+			}
+		})
 	}
 	if _, err := c.Offices([]config.Feed{{Name: "x", Side: "mx", URL: "https://example.org", Office: "nope"}}); err == nil ||
 		!strings.Contains(err.Error(), `office "nope" is not in the catalogue`) {
