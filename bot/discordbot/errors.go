@@ -41,9 +41,14 @@ func (e *apiError) Error() string {
 	return s
 }
 
-// restCode returns the HTTP status and Discord error code of err, or zeros
-// when err is not a REST answer.
+// restCode returns the HTTP status and Discord error code of err (a
+// discordgo REST error or one classify made), or zeros when err is not a
+// REST answer.
 func restCode(err error) (status, code int) {
+	var ae *apiError
+	if errors.As(err, &ae) {
+		return ae.status, ae.code
+	}
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil {
 		status = re.Response.StatusCode

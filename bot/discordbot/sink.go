@@ -156,10 +156,12 @@ func (s *Sink) postLater(ctx context.Context, channelID string, m alert.Message,
 	switch mode {
 	case modeThread:
 		rec, err := s.post(ctx, ref, msg)
-		if _, code := restCode(err); code == codeUnknownChannel {
-			// The thread was deleted: reply to the message next time.
+		if status, code := restCode(err); code == codeUnknownChannel || status == http.StatusForbidden {
+			// The thread was deleted, or is locked, or the bot may not post
+			// in threads: reply to the alert instead at the next attempt
+			// (a plain error, so that the sender retries).
 			s.setMode(key, modeReply)
-			return alert.Receipt{}, fmt.Errorf("discord: thread of the alert is gone, will reply instead: %w", err)
+			return alert.Receipt{}, fmt.Errorf("discord: cannot post in the alert's thread (status %d, code %d); replying to the alert next", status, code)
 		}
 		return rec, err
 	case modeReply:

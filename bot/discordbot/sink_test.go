@@ -334,3 +334,30 @@ func fieldTexts(e *discordgo.MessageEmbed) []string {
 	}
 	return out
 }
+
+// TestSinkThreadGone: when the alert's thread was deleted, the event is
+// retried (not dead) and goes as a reply to the alert.
+func TestSinkThreadGone(t *testing.T) {
+	sh := newSinkHarness(t)
+	ctx := context.Background()
+	m := sh.message(t, "steel", alert.EventFinal, "123456", "777000")
+	if _, err := sh.sink.Send(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	sh.fake.queue("POST /api/v9/channels/777000/messages", reply{status: 404, body: `{"code": 10003, "message": "Unknown Channel"}`})
+	m.Event = alert.EventConfirmedLate
+	_, err := sh.sink.Send(ctx, m)
+	if err == nil || alert.IsPermanent(err) {
+		t.Fatalf("deleted thread: %v (permanent %v), want an error to retry", err, alert.IsPermanent(err))
+	}
+	if _, err := sh.sink.Send(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	reqs := sh.fake.requests()
+	last := reqs[len(reqs)-1]
+	ref, _ := last.Body["message_reference"].(map[string]any)
+	if last.Path != "/api/v9/channels/123456/messages" || ref == nil || ref["message_id"] != "777000" {
+		t.Errorf("retry went to %s with reference %v, want a reply to 777000 in the channel", last.Path, ref)
+	}
+	checkMessages(t, reqs)
+}
