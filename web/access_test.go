@@ -83,8 +83,19 @@ func TestAccess(t *testing.T) {
 			if tc.status != http.StatusOK && strings.Contains(body, title) {
 				t.Errorf("a %d answer shows the claim", w.Code)
 			}
-			if tc.status == http.StatusOK && !strings.Contains(body, title) {
-				t.Errorf("the claim page does not show the claim's title")
+			switch tc.status {
+			case http.StatusOK:
+				if !strings.Contains(body, title) {
+					t.Errorf("the claim page does not show the claim's title")
+				}
+			case http.StatusUnauthorized:
+				if !strings.Contains(body, `<form method="post" action="/login"`) || !strings.Contains(body, "</html>") {
+					t.Errorf("a 401 does not show the whole login page: %s", body)
+				}
+			case http.StatusForbidden:
+				if !strings.Contains(body, "<h1>403 Forbidden</h1>") || !strings.Contains(body, "</html>") {
+					t.Errorf("a 403 does not explain itself: %s", body)
+				}
 			}
 		})
 	}

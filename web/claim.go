@@ -150,7 +150,7 @@ func (s *Server) claimPage(w http.ResponseWriter, r *http.Request) error {
 			cv.Link, _ = SafeURL(it.Link)
 			other := analyse(s.opts.Engine, it)
 			cv.Text = segments(other.text, other.sharedSpans(ids))
-			cv.ClaimSentences = claim.sentencesWith(claim.sharedSpans(ids), nil)
+			cv.ClaimSentences = claim.sentencesWith(claim.sharedSpans(ids), commit)
 		}
 		v.Candidates = append(v.Candidates, cv)
 	}

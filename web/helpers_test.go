@@ -3,11 +3,14 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -181,7 +184,18 @@ func newTestServer(t testing.TB, st Store) (*Server, *httptest.Server) {
 		t.Fatal(err)
 	}
 	clock := func() time.Time { return fixtureNow }
+	// Any error the pages log (a template that fails halfway) fails the test.
+	var logged strings.Builder
+	var mu sync.Mutex
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if logged.Len() > 0 {
+			t.Errorf("the pages logged errors:\n%s", logged.String())
+		}
+	})
 	s, err := New(Options{
+		Logger:   slog.New(slog.NewTextHandler(lockedWriter{&mu, &logged}, nil)),
 		Store:    st,
 		Engine:   testEngine(t),
 		Location: newsroomZone,
@@ -200,6 +214,18 @@ func newTestServer(t testing.TB, st Store) (*Server, *httptest.Server) {
 	hs := httptest.NewServer(s.Handler())
 	t.Cleanup(hs.Close)
 	return s, hs
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // loggedIn is a request carrying a valid session cookie.

@@ -6,6 +6,8 @@ import (
 )
 
 type loginView struct {
+	// Title is the page's title.
+	Title string
 	// Next is the page to open after signing in.
 	Next string
 	// Enabled reports that a newsroom token is configured.
@@ -23,7 +25,7 @@ func localPath(next string) string {
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, "login", loginView{Next: localPath(r.URL.Query().Get("next")), Enabled: s.opts.Access.Token != ""})
+	s.render(w, r, "login", loginView{Title: "Sign in", Next: localPath(r.URL.Query().Get("next")), Enabled: s.opts.Access.Token != ""})
 }
 
 // login checks the newsroom token and sets the session cookie: an HMAC'd
@@ -38,7 +40,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	a := &s.opts.Access
 	if !a.checkToken(r.PostForm.Get("token")) {
 		w.WriteHeader(http.StatusUnauthorized)
-		s.render(w, r, "login", loginView{Next: next, Enabled: a.Token != "", Failed: true})
+		s.render(w, r, "login", loginView{Title: "Sign in", Next: next, Enabled: a.Token != "", Failed: true})
 		return
 	}
 	exp := s.opts.Now().Add(sessionLifetime)

@@ -17,9 +17,9 @@ func authed(s *Server) func(*http.Request) {
 	return func(r *http.Request) { r.AddCookie(s.sessionCookieForTest()) }
 }
 
-// marks returns the texts of the <mark> elements of class in body.
+// marks returns the texts of the <mark> elements having class in body.
 func marks(body, class string) []string {
-	re := regexp.MustCompile(`<mark class="` + class + `"[^>]*>([^<]*)</mark>`)
+	re := regexp.MustCompile(`<mark class="(?:[a-z]+ )*` + class + `(?: [a-z]+)*"[^>]*>([^<]*)</mark>`)
 	var out []string
 	for _, m := range re.FindAllStringSubmatch(body, -1) {
 		out = append(out, m[1])
@@ -86,8 +86,9 @@ func TestClaimNotFound(t *testing.T) {
 	f := fillStore(t)
 	s, _ := newTestServer(t, f.st)
 	for _, p := range []string{"/claims/999999", "/claims/0", "/claims/abc", "/claims/-3"} {
-		if w := get(t, s.Handler(), p, authed(s)); w.Code != http.StatusNotFound {
-			t.Errorf("GET %s: status %d, want 404", p, w.Code)
+		w := get(t, s.Handler(), p, authed(s))
+		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "<h1>404 Not Found</h1>") {
+			t.Errorf("GET %s: status %d, want a 404 page: %s", p, w.Code, w.Body.String())
 		}
 	}
 }

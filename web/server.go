@@ -223,9 +223,8 @@ func (s *Server) guard(page func(w http.ResponseWriter, r *http.Request) error) 
 			s.fail(w, r, http.StatusForbidden, err.Error())
 			return
 		case needLogin:
-			w.Header().Set("WWW-Authenticate", `Cookie realm="gapwatch"`)
 			w.WriteHeader(http.StatusUnauthorized)
-			s.render(w, r, "login", loginView{Next: r.URL.RequestURI(), Enabled: s.opts.Access.Token != ""})
+			s.render(w, r, "login", loginView{Title: "Sign in", Next: r.URL.RequestURI(), Enabled: s.opts.Access.Token != ""})
 			return
 		}
 		if err := page(w, r); err != nil {
@@ -257,6 +256,7 @@ func badRequest(format string, args ...any) error {
 }
 
 type errorView struct {
+	Title  string
 	Status int
 	Text   string
 	Msg    string
@@ -265,7 +265,7 @@ type errorView struct {
 // fail answers with an error page that shows nothing of the store.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	w.WriteHeader(status)
-	s.render(w, r, "error", errorView{Status: status, Text: http.StatusText(status), Msg: msg})
+	s.render(w, r, "error", errorView{Title: http.StatusText(status), Status: status, Text: http.StatusText(status), Msg: msg})
 }
 
 // render executes a page template; the status is already written or 200.

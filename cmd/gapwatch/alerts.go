@@ -127,7 +127,7 @@ func newAlerting(cfg *config.Config, st store.Store, a *App, opts appOptions) (*
 	routes, sinks := alertRoutes(cfg, opts)
 	sender := alert.NewSender(st, alert.SenderOptions{
 		Sinks: sinks, Platforms: opts.platforms, MaxAttempts: cfg.Alerts.MaxAttempts,
-		EvidenceURL: evidenceURL(cfg.PublicURL), Now: opts.now, Logger: a.log,
+		EvidenceURL: evidenceLinks(cfg, opts.now), Now: opts.now, Logger: a.log,
 	})
 	names := map[string]string{}
 	for _, s := range cfg.Sides {

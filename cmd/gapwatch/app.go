@@ -385,6 +385,7 @@ func (a *App) routes() http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{Registry: a.registry}))
+	a.mountWeb(mux) // the evidence pages (web.go)
 	// POST /discord/interactions (discord.go)
 	a.discord.register(mux)
 	// POST /slack/commands, /slack/interactions, /slack/events (slack.go)

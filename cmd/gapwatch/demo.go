@@ -48,6 +48,7 @@ func demoConfig(baseURL, dir string) *config.Config {
 func demoCommand() command {
 	var keep bool
 	var lang string
+	var serve bool
 	return command{
 		name: "demo",
 		summary: "Run the real pipeline offline on bundled feeds: serve them from a loopback server, poll them\n" +
@@ -57,6 +58,7 @@ func demoCommand() command {
 		setup: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			fs.BoolVar(&keep, "keep", false, "keep the temporary SQLite file and print its path")
 			fs.StringVar(&lang, "language", config.DefaultLanguage, "language of the explanations: en or es")
+			fs.BoolVar(&serve, "serve", false, "then keep the evidence pages up on 127.0.0.1 (a free port, printed) until Ctrl-C")
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) > 0 {
 					return usagef("demo takes no arguments")
@@ -64,7 +66,7 @@ func demoCommand() command {
 				if lang != "en" && lang != "es" {
 					return usagef("--language %q: en or es", lang)
 				}
-				return runDemo(ctx, e, keep, lang)
+				return runDemo(ctx, e, keep, lang, serve)
 			}
 		},
 	}
@@ -112,7 +114,7 @@ func (d *dayWriter) Write(p []byte) (int, error) {
 	return d.w.Write(p)
 }
 
-func runDemo(ctx context.Context, e *env, keep bool, lang string) error {
+func runDemo(ctx context.Context, e *env, keep bool, lang string, serve bool) error {
 	srv, err := demo.Serve(ctx)
 	if err != nil {
 		return fmt.Errorf("start demo feed server: %w", err)
@@ -129,6 +131,13 @@ func runDemo(ctx context.Context, e *env, keep bool, lang string) error {
 	cfg.Engine.Language = lang
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	clock := &demoClock{t: demoStart}
+	var pages *demoPages // --serve: the evidence pages (web.go)
+	if serve {
+		if pages, err = startDemoPages(e, cfg, clock.Now); err != nil {
+			return err
+		}
+		defer pages.close()
+	}
 	out := e.stdout
 	days := &dayWriter{w: out}
 	opts := appOptions{now: clock.Now, stdout: days}
@@ -248,6 +257,9 @@ func runDemo(ctx context.Context, e *env, keep bool, lang string) error {
 	fmt.Fprintln(out, "   A newsroom is alerted for partial and unconfirmed claims; `gapwatch outbox` lists every message.")
 	if keep {
 		fmt.Fprintf(out, "\nThe demo's SQLite file is kept at %s\n", cfg.Storage)
+	}
+	if pages != nil {
+		return pages.serve(ctx, out, cfg, app.store, log, clock.Now)
 	}
 	return nil
 }
