@@ -78,6 +78,8 @@ type Handler struct {
 	base   context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+	mu     sync.Mutex
+	closed bool
 }
 
 // NewHandler returns a handler over opts.
@@ -121,6 +123,9 @@ func (h *Handler) Wait() { h.wg.Wait() }
 // Shutdown waits for the answers still being prepared, or cancels them
 // when ctx ends first.
 func (h *Handler) Shutdown(ctx context.Context) error {
+	h.mu.Lock()
+	h.closed = true
+	h.mu.Unlock()
 	done := make(chan struct{})
 	go func() { h.wg.Wait(); close(done) }()
 	select {
@@ -135,16 +140,34 @@ func (h *Handler) Shutdown(ctx context.Context) error {
 }
 
 // later runs f in the background with its own deadline, tracked by
-// Shutdown: the work that comes after an acknowledgement.
-func (h *Handler) later(f func(ctx context.Context)) {
-	h.wg.Add(1)
+// Shutdown: the work that comes after an acknowledgement. After Shutdown
+// it runs nothing and returns false.
+func (h *Handler) later(f func(ctx context.Context)) bool {
+	if !h.track() {
+		return false
+	}
 	go func() {
 		defer h.wg.Done()
 		ctx, cancel := context.WithTimeout(h.base, h.opts.FollowUpTimeout)
 		defer cancel()
 		f(ctx)
 	}()
+	return true
 }
+
+// track counts one more piece of background work, unless shut down.
+func (h *Handler) track() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return false
+	}
+	h.wg.Add(1)
+	return true
+}
+
+// closing is the answer given while the service shuts down.
+var closing = bot.Reply{Title: "gapwatch is restarting; please try again in a minute.", Tone: bot.ToneError}
 
 // handle runs one request through the bot, logging internal errors (the
 // reply already says "something went wrong" with a reference).
@@ -197,7 +220,7 @@ func Message(r bot.Reply) *slack.Msg {
 func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg {
 	req := bot.Request{Platform: "slack", User: c.UserID, UserName: c.UserName, Channel: c.ChannelID, Text: c.Text}
 	if h.deferred(c.Text) {
-		h.later(func(ctx context.Context) {
+		ok := h.later(func(ctx context.Context) {
 			select {
 			case h.slots <- struct{}{}:
 			case <-ctx.Done():
@@ -208,6 +231,9 @@ func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg 
 			<-h.slots
 			h.respond(ctx, c.ResponseURL, r)
 		})
+		if !ok {
+			return Message(closing)
+		}
 		return nil
 	}
 	const (
@@ -218,7 +244,7 @@ func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg 
 	var mu sync.Mutex
 	state := pending
 	res := make(chan bot.Reply, 1)
-	h.later(func(ctx context.Context) {
+	ok := h.later(func(ctx context.Context) {
 		r := h.handle(ctx, req)
 		mu.Lock()
 		if state == late {
@@ -230,6 +256,9 @@ func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg 
 		res <- r
 		mu.Unlock()
 	})
+	if !ok {
+		return Message(closing)
+	}
 	t := time.NewTimer(h.opts.AckWithin)
 	defer t.Stop()
 	select {

@@ -472,3 +472,16 @@ func TestEvents(t *testing.T) {
 		}
 	})
 }
+
+func TestCommandsAfterShutdown(t *testing.T) {
+	fx := newFixture(t, nil)
+	if err := fx.h.Shutdown(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"list", "search aranceles"} {
+		status, body := fx.command(t, text, "late")
+		if status != http.StatusOK || !strings.Contains(textOf(t, decodeMsg(t, body)), "restarting") {
+			t.Errorf("%s after shutdown: %d %s", text, status, body)
+		}
+	}
+}

@@ -174,9 +174,13 @@ func connErr(data any) any {
 	return nil
 }
 
-// spawn runs f tracked by Shutdown.
+// spawn runs f tracked by Shutdown (after Shutdown, at once: its
+// acknowledgement must still be sent).
 func (h *Handler) spawn(f func()) {
-	h.wg.Add(1)
+	if !h.track() {
+		f()
+		return
+	}
 	go func() {
 		defer h.wg.Done()
 		f()
