@@ -35,8 +35,10 @@ type recorded struct {
 	Method string
 	Path   string
 	Auth   string
-	// Body is the JSON body (the payload_json part of a multipart body).
+	// Body is the JSON body when it is an object (the payload_json part
+	// of a multipart body); Raw is any JSON body as decoded.
 	Body map[string]any
+	Raw  any
 	// Files are the names of multipart files.
 	Files []string
 }
@@ -97,14 +99,16 @@ func (f *fakeDiscord) serve(w http.ResponseWriter, r *http.Request) {
 				if err := json.Unmarshal(data, &rec.Body); err != nil {
 					f.t.Errorf("fake discord: payload_json: %v", err)
 				}
+				rec.Raw = rec.Body
 			} else {
 				rec.Files = append(rec.Files, p.FileName())
 			}
 		}
 	case len(raw) > 0:
-		if err := json.Unmarshal(raw, &rec.Body); err != nil {
+		if err := json.Unmarshal(raw, &rec.Raw); err != nil {
 			f.t.Errorf("fake discord: %s %s: body is not JSON: %v", r.Method, r.URL.Path, err)
 		}
+		rec.Body, _ = rec.Raw.(map[string]any)
 	}
 	f.mu.Lock()
 	f.reqs = append(f.reqs, rec)
@@ -204,7 +208,11 @@ func checkMessages(t *testing.T, reqs []recorded) int {
 				t.Errorf("%s %s: allowed_mentions.parse = %v, want []", r.Method, r.Path, am["parse"])
 			}
 		}
-		for _, s := range allStrings(r.Body) {
+		var src any = r.Body
+		if r.Raw != nil {
+			src = r.Raw
+		}
+		for _, s := range allStrings(src) {
 			for _, h := range hostile {
 				if strings.Contains(s, h) {
 					t.Errorf("%s %s carries %q unescaped in %q", r.Method, r.Path, h, s)
