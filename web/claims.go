@@ -258,6 +258,9 @@ func (s *Server) claimsPage(w http.ResponseWriter, r *http.Request) error {
 	if f.Feed != "" {
 		seenFeed[f.Feed] = true
 	}
+	for _, n := range s.opts.Feeds {
+		seenFeed[n] = true
+	}
 	for n := range seenFeed {
 		v.Feeds = append(v.Feeds, n)
 	}

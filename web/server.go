@@ -107,6 +107,9 @@ type Options struct {
 	Language string
 	// Sides are the side IDs offered by the side filter.
 	Sides []string
+	// Feeds are the feed names the feed filter suggests (nil: the feeds
+	// of the claims listed).
+	Feeds []string
 	// Weeks is how many weeks /claims and /feeds cover (default 8).
 	Weeks int
 	// PageSize is the number of claims per page of /claims (default 50).

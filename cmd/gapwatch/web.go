@@ -34,6 +34,10 @@ func newWebPages(cfg *config.Config, st store.Store, log *slog.Logger, now func(
 	for _, s := range cfg.Sides {
 		sides = append(sides, s.ID)
 	}
+	var feedNames []string
+	for _, f := range cfg.Feeds {
+		feedNames = append(feedNames, f.Name)
+	}
 	b, err := bot.New(bot.Options{Queries: st, Actions: st, Lexicon: eng.Lexicon(), Language: cfg.Engine.Language,
 		Sides: sides, Now: now, Logger: log})
 	if err != nil {
@@ -50,6 +54,7 @@ func newWebPages(cfg *config.Config, st store.Store, log *slog.Logger, now func(
 		Location: cfg.Location(),
 		Language: cfg.Engine.Language,
 		Sides:    sides,
+		Feeds:    feedNames,
 		Now:      now,
 		Logger:   log,
 		Access: web.Access{

@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -269,5 +272,81 @@ func TestBrowserEvidencePage(t *testing.T) {
 	}
 	if strings.Contains(body, shown.Item.Title) || !strings.Contains(body, "Sign in") {
 		t.Errorf("an unsigned link shows: %q", body)
+	}
+}
+
+// TestServeMountsEvidencePages checks the service's mux: the pages answer
+// with the config's ways in (token login, signed links from alerts) and
+// nothing without them.
+func TestServeMountsEvidencePages(t *testing.T) {
+	srv := newFeedServer(t)
+	const secret, token = "serve-test-link-secret-0123456789", "serve-test-token"
+	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(k string) (string, bool) {
+		v, ok := map[string]string{config.EnvLinkSecret: secret, config.EnvWebToken: token,
+			config.EnvPublicURL: "https://gapwatch.example"}[k]
+		return v, ok
+	}}
+	g := globalFlags{configPath: writeConfig(t, srv.URL), logFormat: "json"}
+	cfg, err := g.load(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log, _ := newLogger(io.Discard, "json")
+	app, err := newApp(context.Background(), cfg, log, appOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	hs := httptest.NewServer(app.routes())
+	defer hs.Close()
+	client := hs.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	get := func(path string, cookies ...*http.Cookie) (int, string) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, hs.URL+path, nil)
+		for _, c := range cookies {
+			req.AddCookie(c)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("/claims"); code != http.StatusUnauthorized || !strings.Contains(body, `action="/login"`) {
+		t.Fatalf("/claims without credentials: %d", code)
+	}
+	// The link an alert carries opens its page (here a claim the store
+	// does not have: 404, not 401), and only with its signature.
+	link := evidenceLinks(cfg, nil)(41)
+	if !strings.HasPrefix(link, "https://gapwatch.example/claims/41?exp=") {
+		t.Fatalf("alert link %q", link)
+	}
+	path := strings.TrimPrefix(link, "https://gapwatch.example")
+	if code, _ := get(path); code != http.StatusNotFound {
+		t.Errorf("signed link: %d, want 404 for a claim not stored", code)
+	}
+	if code, _ := get(strings.Replace(path, "/41?", "/42?", 1)); code != http.StatusForbidden {
+		t.Errorf("the link's signature on another claim: %d, want 403", code)
+	}
+	resp, err := client.PostForm(hs.URL+"/login", url.Values{"token": {token}, "next": {"/feeds"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	cookies := resp.Cookies()
+	if resp.StatusCode != http.StatusSeeOther || len(cookies) != 1 || !cookies[0].Secure {
+		t.Fatalf("login: %d, cookies %v (want one Secure cookie: the public URL is https)", resp.StatusCode, cookies)
+	}
+	if code, body := get("/feeds", cookies...); code != http.StatusOK || !strings.Contains(body, "<strong>state</strong>") {
+		t.Errorf("/feeds after login: %d", code)
+	}
+	if evidenceLinks(&config.Config{}, nil) != nil {
+		t.Errorf("links without a public URL")
+	}
+	if l := evidenceLinks(&config.Config{PublicURL: "https://gw.example/"}, nil)(3); l != "https://gw.example/claims/3" {
+		t.Errorf("link without a secret %q, want the unsigned page (opens after a login)", l)
 	}
 }
