@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -61,6 +62,9 @@ type discordService struct {
 	log               *slog.Logger
 
 	detach func()
+	// armNotifier hands the running alert pipeline to the bot's notifier
+	// (set by App.startDiscord; called when the routes are mounted).
+	armNotifier func()
 }
 
 // newDiscordService builds the Discord integration from the environment;
@@ -131,9 +135,17 @@ func newDiscordService(lookup func(string) (string, bool), cfg *config.Config, s
 // Sink is the alert sink for channels on platform discord.
 func (d *discordService) Sink() alert.Sink { return d.sink }
 
-// register adds the interactions endpoint to mux (HTTP transport only).
+// register adds the interactions endpoint to mux (HTTP transport only);
+// by then the alert pipeline runs, and newsroom actions from Discord
+// enqueue their lifecycle updates through it.
 func (d *discordService) register(mux *http.ServeMux) {
-	if d == nil || !d.endpoint {
+	if d == nil {
+		return
+	}
+	if d.armNotifier != nil {
+		d.armNotifier()
+	}
+	if !d.endpoint {
 		return
 	}
 	mux.Handle("POST "+discordInteractionsPath, d.handler)
@@ -201,17 +213,17 @@ func (d *discordService) stop() error {
 
 // startDiscord builds the Discord integration from the process
 // environment, adds its sink for platform discord to the alert sender's
-// platforms, registers the commands and opens the gateway. The
-// interaction's newsroom actions reach the alert pipeline once it runs.
+// platforms, registers the commands and opens the gateway. Newsroom
+// actions from Discord reach the alert pipeline (as lifecycle updates)
+// once Start has built it and mounted the routes.
 func (a *App) startDiscord(ctx context.Context) error {
+	var pipeline atomic.Pointer[alert.Pipeline]
 	notifier := bot.NotifierFunc(func(ctx context.Context, c store.Claim, act store.Action) ([]store.OutboxMessage, error) {
-		a.mu.Lock()
-		al := a.alerts
-		a.mu.Unlock()
-		if al == nil {
-			return nil, nil
+		p := pipeline.Load()
+		if p == nil {
+			return nil, nil // the pipeline is still starting
 		}
-		return al.pipeline.ActionMessages(ctx, c, act)
+		return p.ActionMessages(ctx, c, act)
 	})
 	d, err := newDiscordService(os.LookupEnv, a.cfg, a.store, notifier, a.log, a.opts.transport)
 	if err != nil || d == nil {
@@ -223,6 +235,13 @@ func (a *App) startDiscord(ctx context.Context) error {
 			platforms[k] = v
 		}
 		a.opts.platforms = platforms
+	}
+	// Start builds the pipeline after this and mounts the routes after
+	// that, in this goroutine: the pipeline is handed over there.
+	d.armNotifier = func() {
+		if a.alerts != nil {
+			pipeline.Store(a.alerts.pipeline)
+		}
 	}
 	if err := d.start(ctx); err != nil {
 		d.stop()

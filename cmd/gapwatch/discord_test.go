@@ -255,6 +255,43 @@ channels:
 	if len(embeds) != 1 || !strings.Contains(fmt.Sprint(embeds[0].(map[string]any)["title"]), "Open gaps") {
 		t.Errorf("list answered %v", data)
 	}
+
+	// Dismissing the claim from Discord tells the channel, in the alert's
+	// thread: the bot's notifier is the running pipeline.
+	var claimID string
+	for _, row := range msg["components"].([]any) {
+		for _, c := range row.(map[string]any)["components"].([]any) {
+			if id, _ := c.(map[string]any)["custom_id"].(string); strings.HasPrefix(id, "gapwatch:dismiss:") {
+				claimID = strings.TrimPrefix(id, "gapwatch:dismiss:")
+			}
+		}
+	}
+	if claimID == "" {
+		t.Fatalf("no dismiss button on the alert: %v", msg["components"])
+	}
+	code, resp = post(`{"id":"3","application_id":"777","type":5,"token":"t3","version":1,"channel_id":"123456",
+		"member":{"user":{"id":"1001","username":"ana"}},
+		"data":{"custom_id":"gapwatch:dismiss:` + claimID + `","components":[{"type":1,"components":[{"type":4,"custom_id":"reason","value":"a readout, not a claim"}]}]}}`)
+	if code != 200 || resp["type"] != float64(4) {
+		t.Fatalf("dismiss: %d %v", code, resp)
+	}
+	app.alerts.sender.Notify()
+	inThread := func() bool {
+		calls, _ := api.snapshot()
+		for _, c := range calls {
+			if strings.HasPrefix(c, "POST /api/v9/channels/123456/messages/") && strings.HasSuffix(c, "/threads") {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < 400 && !inThread(); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !inThread() {
+		calls, _ := api.snapshot()
+		t.Errorf("no thread started for the resolved update; calls %v", calls)
+	}
 	if strings.Contains(logs.String(), token) {
 		t.Errorf("logs show the bot token:\n%s", logs.String())
 	}
