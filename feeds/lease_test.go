@@ -1,8 +1,11 @@
 package feeds_test
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -11,7 +14,7 @@ import (
 	"github.com/gapwatch/gapwatch/store/sqlite"
 )
 
-func TestLeasedPollsFromOneReplica(t *testing.T) {
+func TestLeasedSharesFeedsOut(t *testing.T) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "g.db"))
 	if err != nil {
@@ -19,41 +22,88 @@ func TestLeasedPollsFromOneReplica(t *testing.T) {
 	}
 	defer st.Close()
 	clock := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
-	polled := map[string]int{}
-	poll := func(holder string) feeds.PollFunc {
+	polled := map[string][]string{} // holder -> feeds polled
+	replica := func(holder string) feeds.PollFunc {
 		return feeds.Leased(func(_ context.Context, src feeds.Source) (feeds.PollResult, error) {
-			polled[holder]++
+			polled[holder] = append(polled[holder], src.Name)
 			return feeds.PollResult{Feed: src.Name}, nil
-		}, feeds.LeaseOptions{Leases: st.(store.FeedLeases), Holder: holder,
+		}, feeds.LeaseOptions{Leases: st.(store.FeedLeases), Holder: holder, ReplicaTTL: 3 * time.Minute,
 			TTL: func(feeds.Source) time.Duration { return 25 * time.Minute }, Now: func() time.Time { return clock }})
 	}
-	a, b := poll("a"), poll("b")
-	src := feeds.Source{Name: "sre"}
-	steps := []struct {
-		advance      time.Duration
-		run          feeds.PollFunc
-		who          string
-		wantSkipped  bool
-		wantA, wantB int
-	}{
-		{0, a, "a", false, 1, 0},
-		{time.Second, b, "b", true, 1, 0},
-		{10 * time.Minute, a, "a", false, 2, 0},
-		{10 * time.Minute, b, "b", true, 2, 0}, // a renewed 10 minutes ago
-		// a dies: its lease runs out 25 minutes after its last renewal.
-		{16 * time.Minute, b, "b", false, 2, 1},
-		{time.Minute, a, "a", true, 2, 1},
+	// Two feeds: one a keeps when b joins, one b takes over.
+	var keep, move string
+	for i := 0; keep == "" || move == ""; i++ {
+		name := fmt.Sprintf("feed-%d", i)
+		if feeds.Owner(name, []string{"a", "b"}) == "a" {
+			keep = cmp.Or(keep, name)
+		} else {
+			move = cmp.Or(move, name)
+		}
+	}
+	a, b := replica("a"), replica("b")
+	type run struct {
+		advance time.Duration
+		poll    feeds.PollFunc
+		feed    string
+		skipped bool
+	}
+	steps := []run{
+		// a alone polls both.
+		{0, a, keep, false},
+		{0, a, move, false},
+		// b joins: move is b's now, but a's lease still runs.
+		{time.Minute, b, move, true},
+		{0, b, keep, true},
+		// a's next run hands move over (a's view of the group is renewed
+		// a third of ReplicaTTL after its last heartbeat).
+		{time.Minute, a, keep, false},
+		{0, a, move, true},
+		{time.Second, b, move, false},
+		// a dies. Its heartbeat runs out after ReplicaTTL, its lease of
+		// keep after TTL; b then polls keep too.
+		{10 * time.Minute, b, keep, true},
+		{15 * time.Minute, b, keep, false},
+		{0, b, move, false},
 	}
 	for i, s := range steps {
 		clock = clock.Add(s.advance)
-		res, err := s.run(ctx, src)
+		res, err := s.poll(ctx, feeds.Source{Name: s.feed})
 		if err != nil {
-			t.Fatalf("step %d (%s): %v", i, s.who, err)
+			t.Fatalf("step %d: %v", i, err)
 		}
-		if res.Skipped != s.wantSkipped || polled["a"] != s.wantA || polled["b"] != s.wantB {
-			t.Errorf("step %d (%s): skipped %v, polls a=%d b=%d; want %v, %d, %d", i, s.who, res.Skipped,
-				polled["a"], polled["b"], s.wantSkipped, s.wantA, s.wantB)
+		if res.Skipped != s.skipped {
+			t.Errorf("step %d (%s): skipped %v, want %v", i, s.feed, res.Skipped, s.skipped)
 		}
+	}
+	want := map[string][]string{"a": {keep, move, keep}, "b": {move, keep, move}}
+	if !reflect.DeepEqual(polled, want) {
+		t.Errorf("polls %v, want %v", polled, want)
+	}
+}
+
+func TestOwnerSpreadsFeeds(t *testing.T) {
+	// Names that differ in their last byte only, as replicas of one host.
+	holders := []string{"host/127.0.0.1:0/4242-1", "host/127.0.0.1:0/4242-2", "host/127.0.0.1:0/4242-3"}
+	count := map[string]int{}
+	for i := range 600 {
+		count[feeds.Owner(fmt.Sprintf("feed-%d", i), holders)]++
+	}
+	for _, h := range holders {
+		if count[h] < 150 || count[h] > 250 {
+			t.Errorf("%s owns %d of 600 feeds, want about 200", h, count[h])
+		}
+	}
+	// A replica leaving moves only its own feeds.
+	for i := range 600 {
+		name := fmt.Sprintf("feed-%d", i)
+		before := feeds.Owner(name, holders)
+		after := feeds.Owner(name, holders[1:])
+		if before != holders[0] && before != after {
+			t.Errorf("%s moved from %s to %s though its owner stayed", name, before, after)
+		}
+	}
+	if feeds.Owner("x", nil) != "" {
+		t.Errorf("owner among no holders")
 	}
 }
 
@@ -64,6 +114,7 @@ func TestLeaseTTL(t *testing.T) {
 		want time.Duration
 	}{
 		{"", 2*10*time.Minute + 30*time.Second + time.Minute},
+		{"@every 5m", 2*5*time.Minute + 30*time.Second + time.Minute},
 		{"@every 1m", 2*time.Minute + 30*time.Second + time.Minute},
 		{"0 * * * *", 2*time.Hour + 30*time.Second + time.Minute},
 	}

@@ -15,7 +15,9 @@
 // accents removed by the unaccent extension when the server has it; the
 // migration installs it into schema public if it may, else search is only
 // case-insensitive). A term's words match as a phrase, the last as a
-// prefix, like SQLite's FTS5 query; results are ranked by ts_rank.
+// prefix, like SQLite's FTS5 query; results are ranked by ts_rank with
+// length normalisation (shorter texts first on equal matches, as FTS5's
+// bm25 does).
 //
 // The storage URL is a libpq-style URL (postgres://user:pass@host/db?...);
 // a search_path parameter selects a schema, which is how tests isolate

@@ -55,7 +55,7 @@ func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([
 		return nil, nil
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+itemFrom+`, `+tsQueryExpr("$1")+` AS q
-		WHERE i.search @@ q ORDER BY ts_rank(i.search, q) DESC, i.published DESC NULLS LAST, i.id DESC LIMIT $2`,
+		WHERE i.search @@ q ORDER BY ts_rank(i.search, q, 1) DESC, i.published DESC NULLS LAST, i.id DESC LIMIT $2`,
 		q, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search items: %w", err)

@@ -37,12 +37,70 @@ func (s *sqlStore) AcquireFeedLease(ctx context.Context, feed, holder string, no
 	return true, nil
 }
 
-// ReleaseFeedLeases drops every lease holder has.
-func (s *sqlStore) ReleaseFeedLeases(ctx context.Context, holder string) error {
-	if _, err := s.wdb.ExecContext(ctx, `DELETE FROM feed_leases WHERE holder = ?`, holder); err != nil {
-		return fmt.Errorf("release feed leases of %s: %w", holder, err)
+// ReleaseFeedLeases drops holder's leases of feeds (all, and its
+// heartbeat, when none is given).
+func (s *sqlStore) ReleaseFeedLeases(ctx context.Context, holder string, feeds ...string) error {
+	fail := func(err error) error { return fmt.Errorf("release feed leases of %s: %w", holder, err) }
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if len(feeds) == 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM replicas WHERE holder = ?`, holder); err != nil {
+			return fail(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_leases WHERE holder = ?`, holder); err != nil {
+			return fail(err)
+		}
+	}
+	for _, f := range feeds {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_leases WHERE holder = ? AND feed = ?`, holder, f); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
 	}
 	return nil
+}
+
+// Heartbeat records holder alive until now+ttl and lists the live holders.
+func (s *sqlStore) Heartbeat(ctx context.Context, holder string, now time.Time, ttl time.Duration) ([]string, error) {
+	if holder == "" {
+		return nil, errors.New("heartbeat: empty holder")
+	}
+	fail := func(err error) ([]string, error) { return nil, fmt.Errorf("heartbeat of %s: %w", holder, err) }
+	tx, err := s.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO replicas (holder, expires) VALUES (?1, ?2)
+		ON CONFLICT (holder) DO UPDATE SET expires = excluded.expires`, holder, now.Add(ttl).UnixMicro()); err != nil {
+		return fail(err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT holder FROM replicas WHERE expires > ? OR holder = ? ORDER BY holder`,
+		now.UnixMicro(), holder)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return fail(err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return out, nil
 }
 
 // dialect is how SQLite takes imported values.

@@ -26,6 +26,7 @@ func RunReplicas(t *testing.T, open func(t *testing.T) store.Store) {
 	}{
 		{"FeedLease", testFeedLease},
 		{"FeedLeaseRace", testFeedLeaseRace},
+		{"Heartbeat", testHeartbeat},
 		{"OutboxTakenOnce", testOutboxTakenOnce},
 		{"ImportRefusesNonEmpty", testImportRefusesNonEmpty},
 	}
@@ -87,8 +88,51 @@ func testFeedLease(t *testing.T, s store.Store) {
 			t.Errorf("after release, %s not taken by another holder: %v, %v", feed, got, err)
 		}
 	}
+	// Releasing some feeds keeps the others.
+	if err := l.ReleaseFeedLeases(ctx, "a", "sre"); err != nil {
+		t.Fatalf("ReleaseFeedLeases(a, sre): %v", err)
+	}
+	if got, _ := l.AcquireFeedLease(ctx, "sre", "c", t0.Add(114*time.Second), ttl); !got {
+		t.Errorf("released feed not free")
+	}
+	if got, _ := l.AcquireFeedLease(ctx, "state", "c", t0.Add(114*time.Second), ttl); got {
+		t.Errorf("feed not released was taken")
+	}
 	if _, err := l.AcquireFeedLease(ctx, "", "a", t0, ttl); err == nil {
 		t.Errorf("empty feed accepted")
+	}
+}
+
+func testHeartbeat(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	l := leases(t, s)
+	ttl := time.Minute
+	steps := []struct {
+		holder string
+		at     time.Time
+		want   []string
+	}{
+		{"b", t0, []string{"b"}},
+		{"a", t0.Add(30 * time.Second), []string{"a", "b"}},
+		{"c", t0.Add(59 * time.Second), []string{"a", "b", "c"}},
+		{"c", t0.Add(61 * time.Second), []string{"a", "c"}}, // b's heartbeat ran out
+		{"b", t0.Add(62 * time.Second), []string{"a", "b", "c"}},
+	}
+	for i, st := range steps {
+		got, err := l.Heartbeat(ctx, st.holder, st.at, ttl)
+		if err != nil {
+			t.Fatalf("step %d: Heartbeat: %v", i, err)
+		}
+		if !reflect.DeepEqual(got, st.want) {
+			t.Errorf("step %d: Heartbeat(%s) = %v, want %v", i, st.holder, got, st.want)
+		}
+	}
+	// A clean shutdown ends the heartbeat at once.
+	if err := l.ReleaseFeedLeases(ctx, "c"); err != nil {
+		t.Fatalf("ReleaseFeedLeases: %v", err)
+	}
+	if got, err := l.Heartbeat(ctx, "a", t0.Add(63*time.Second), ttl); err != nil || !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("after c released: %v, %v", got, err)
 	}
 }
 

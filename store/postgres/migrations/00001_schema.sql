@@ -250,7 +250,14 @@ CREATE TABLE feed_leases (
     expires timestamptz NOT NULL
 );
 
+-- replicas says which replicas are alive, until when (Heartbeat).
+CREATE TABLE replicas (
+    holder  text        PRIMARY KEY,
+    expires timestamptz NOT NULL
+);
+
 -- +goose Down
+DROP TABLE replicas;
 DROP TABLE feed_leases;
 DROP TABLE outbox;
 DROP TABLE subscriptions;

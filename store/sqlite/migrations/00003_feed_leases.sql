@@ -1,5 +1,5 @@
--- feed_leases says which replica polls a feed, until when (see
--- store.FeedLeases). Within one SQLite file there is usually one service;
+-- feed_leases says which replica polls a feed, until when, and replicas
+-- which replicas are alive (see store.FeedLeases). Within one SQLite file there is usually one service;
 -- the table keeps `gapwatch poll` and `gapwatch serve` from polling the
 -- same feed at once all the same. Conventions as in 00001.
 
@@ -10,5 +10,12 @@ CREATE TABLE feed_leases (
     expires INTEGER NOT NULL
 );
 
+-- replicas says which replicas are alive, until when (Heartbeat).
+CREATE TABLE replicas (
+    holder  TEXT    PRIMARY KEY,
+    expires INTEGER NOT NULL
+);
+
 -- +goose Down
+DROP TABLE replicas;
 DROP TABLE feed_leases;
