@@ -21,6 +21,7 @@ import (
 	"github.com/gapwatch/gapwatch/config"
 	"github.com/gapwatch/gapwatch/feeds"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/postgres"
 	"github.com/gapwatch/gapwatch/store/sqlite"
 )
 
@@ -111,7 +112,11 @@ func (g *globalFlags) logger(e *env, cfg *config.Config) (*slog.Logger, error) {
 // openStore opens the configured storage.
 func openStore(ctx context.Context, s config.Storage) (store.Store, error) {
 	if s.IsPostgres() {
-		return nil, usagef("storage %s: PostgreSQL storage is not available in this build yet; use a SQLite path", s)
+		st, err := postgres.Open(ctx, s.DSN())
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", s, err)
+		}
+		return st, nil
 	}
 	st, err := sqlite.Open(ctx, s.DSN())
 	if err != nil {
@@ -188,7 +193,8 @@ func newApp(ctx context.Context, cfg *config.Config, log *slog.Logger, opts appO
 		Metrics: metrics,
 		OnItems: a.handleItems,
 	})
-	a.scheduler = feeds.NewScheduler(a.poller.Poll, feeds.SchedulerOptions{
+	// Replicas sharing a PostgreSQL store poll each feed from one of them (replicas.go).
+	a.scheduler = feeds.NewScheduler(a.leasedPoll(a.poller.Poll), feeds.SchedulerOptions{
 		Concurrency: cfg.Poller.Concurrency,
 		MaxSpread:   cfg.Poller.Spread,
 		Location:    cfg.Location(),
@@ -290,6 +296,9 @@ func (a *App) Start(ctx context.Context) (err error) {
 	if err := a.startDigests(ctx); err != nil {
 		return err
 	}
+	if err := a.followReplicas(ctx); err != nil {
+		return err
+	}
 	for i, src := range a.sources {
 		if err := a.scheduler.Add(src, a.cfg.Feeds[i].Schedule); err != nil {
 			return fmt.Errorf("schedule feed %s: %w", src.Name, err)
@@ -333,6 +342,9 @@ func (a *App) Stop(ctx context.Context) error {
 	var errs []error
 	if err := a.scheduler.Stop(ctx); err != nil {
 		errs = append(errs, fmt.Errorf("stop scheduler: %w", err))
+	}
+	if err := a.releaseLeases(ctx); err != nil {
+		errs = append(errs, err)
 	}
 	a.setItemsHook(nil)
 	a.stopDigests()

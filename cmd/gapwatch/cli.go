@@ -81,6 +81,9 @@ func commands() []command {
 		dismissCommand(),
 		muteCommand(),
 		outboxCommand(),
+		migrateCommand(),
+		exportCommand(),
+		importCommand(),
 		sourcesCommand(),
 	}
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
