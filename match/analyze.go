@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -146,10 +147,7 @@ func Other(side string) string {
 func (e *Engine) Analyze(it Item) *Analysis {
 	a := &Analysis{Item: it, Concepts: map[string]int{}, Entities: map[string]int{}}
 	a.Text = it.Text()
-	a.Lang = it.Lang()
-	if a.Lang != "es" && a.Lang != "en" {
-		a.Lang = detectLang(a.Text)
-	}
+	a.Lang = guardLang(it.Lang(), a.Text)
 	para := 0
 	for i, sp := range SplitSentences(a.Text) {
 		if i > 0 && strings.Contains(a.Text[a.Sentences[i-1].End:sp.Start], "\n") {
@@ -168,19 +166,51 @@ func (e *Engine) Analyze(it Item) *Analysis {
 // detectLang guesses es or en from function words, for items whose feed
 // declares no language.
 func detectLang(text string) string {
-	es, en := 0, 0
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		switch w {
-		case "el", "la", "los", "las", "de", "que", "y", "en", "del", "por":
-			es++
-		case "the", "of", "and", "to", "in", "that", "for", "with", "on":
-			en++
-		}
-	}
-	if es > en {
+	if es, en := functionWords(text); es > en {
 		return "es"
 	}
 	return "en"
+}
+
+// guardLang returns the language an item is analysed in: the declared one
+// unless the text's function words clearly belong to the other language.
+// Feeds declare one language for all their items, and the side's language
+// is the fallback, but offices publish in both (a ministry's English
+// version of a communiqué, an agency's release in Spanish); stemming such a
+// text with the wrong language's rules finds neither its claim cues nor its
+// concepts, and reads ordinary words as the other language's lower-case
+// names ("del río" as the town Del Rio).
+func guardLang(declared, text string) string {
+	if declared != "es" && declared != "en" {
+		return detectLang(text)
+	}
+	es, en := functionWords(text)
+	own, other, flip := es, en, "en"
+	if declared == "en" {
+		own, other, flip = en, es, "es"
+	}
+	if other >= minLangEvidence && other > 2*own {
+		return flip
+	}
+	return declared
+}
+
+// minLangEvidence is how many function words of the other language a text
+// needs before its declared language is overridden: a title or a quoted
+// name alone never flips it.
+const minLangEvidence = 6
+
+// functionWords counts Spanish-only and English-only function words.
+func functionWords(text string) (es, en int) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch w {
+		case "el", "la", "los", "las", "de", "que", "y", "en", "del", "por", "para", "con", "una", "se":
+			es++
+		case "the", "of", "and", "to", "in", "that", "for", "with", "on", "from", "by", "will", "is", "was":
+			en++
+		}
+	}
+	return es, en
 }
 
 var determiners = setOf("el la los las un una the a an lo sus su its their his her this these este esta estos estas dicho dicha")
