@@ -74,7 +74,9 @@ func newSlackService(lookup func(string) (string, bool), cfg *config.Config, st 
 		apiURL += "/"
 	}
 	log = log.With("component", "slack")
-	api := slack.New(token, slack.OptionAPIURL(apiURL))
+	// Every call also carries its context's deadline; this bounds the rest.
+	client := slack.OptionHTTPClient(&http.Client{Timeout: 30 * time.Second})
+	api := slack.New(token, slack.OptionAPIURL(apiURL), client)
 	b, err := newChatBot(cfg, st, notifier)
 	if err != nil {
 		return nil, err
@@ -90,7 +92,7 @@ func newSlackService(lookup func(string) (string, bool), cfg *config.Config, st 
 	}
 	s := &slackService{handler: h, sink: slackbot.NewSink(api, log), log: log}
 	if appToken != "" {
-		s.app = slack.New(token, slack.OptionAPIURL(apiURL), slack.OptionAppLevelToken(appToken))
+		s.app = slack.New(token, slack.OptionAPIURL(apiURL), client, slack.OptionAppLevelToken(appToken))
 	}
 	return s, nil
 }
