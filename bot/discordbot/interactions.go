@@ -369,6 +369,13 @@ func (h *Handler) run(ctx context.Context, i *discordgo.Interaction, req bot.Req
 	h.wg.Add(1)
 	go func() {
 		defer h.wg.Done()
+		defer func() {
+			// A command that panics must not take the service down.
+			if p := recover(); p != nil {
+				h.log.Error("discord command panicked", "panic", fmt.Sprint(p))
+				done <- bot.Reply{Title: "Sorry, that failed", Tone: bot.ToneError, Text: "Something went wrong on gapwatch's side."}
+			}
+		}()
 		bctx, cancel := context.WithTimeout(h.base, h.opts.FollowupTimeout)
 		defer cancel()
 		if slow {

@@ -100,33 +100,14 @@ func (s *Sink) Send(ctx context.Context, m alert.Message) (alert.Receipt, error)
 	return s.postLater(ctx, target, m, msg)
 }
 
-// post sends msg to a channel (or thread) ID.
+// post sends msg to a channel (or thread) ID. Every Send renders its
+// message anew, so attachment readers are never sent twice.
 func (s *Sink) post(ctx context.Context, channelID string, msg *discordgo.MessageSend) (alert.Receipt, error) {
-	sent, err := s.opts.Session.ChannelMessageSendComplex(channelID, withFiles(msg), reqOpts(ctx)...)
+	sent, err := s.opts.Session.ChannelMessageSendComplex(channelID, msg, reqOpts(ctx)...)
 	if err != nil {
 		return alert.Receipt{}, classify("post message", err)
 	}
 	return alert.Receipt{Ref: sent.ID}, nil
-}
-
-// withFiles returns msg with fresh readers over its attachments (a retry
-// must not send drained readers).
-func withFiles(msg *discordgo.MessageSend) *discordgo.MessageSend {
-	if len(msg.Files) == 0 {
-		return msg
-	}
-	cp := *msg
-	cp.Files = make([]*discordgo.File, len(msg.Files))
-	for i, f := range msg.Files {
-		nf := *f
-		if b, ok := f.Reader.(*bytes.Reader); ok {
-			if _, err := b.Seek(0, 0); err == nil {
-				nf.Reader = b
-			}
-		}
-		cp.Files[i] = &nf
-	}
-	return &cp
 }
 
 // postLater sends a later event of a claim under its first message.
@@ -195,7 +176,6 @@ func (s *Sink) sendWebhook(ctx context.Context, target string, m alert.Message) 
 		return alert.Receipt{}, alert.Permanent(errors.New("discord: channel target is not a Discord webhook URL"))
 	}
 	msg := AlertMessage(m, false)
-	msg = withFiles(msg)
 	params := &discordgo.WebhookParams{
 		Content: msg.Content, Username: s.opts.Username, Embeds: msg.Embeds, Files: msg.Files,
 		AllowedMentions: noMentions(), Components: []discordgo.MessageComponent{},
