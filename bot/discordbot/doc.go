@@ -11,7 +11,10 @@
 // application's Ed25519 public key before anything else is read from it.
 // Both paths share one core: fast commands are answered at once, slow ones
 // (search, digest, or any command still running after FastBudget) are
-// deferred and answered by editing the original response.
+// deferred and answered by editing the original response. Slow commands
+// run one at a time so they cannot starve the quick answers; claim-ID
+// autocomplete reads the latest claims at most every few seconds. An
+// interaction from an alert's thread acts on the thread's parent channel.
 //
 // REST. Every REST call goes through a discordgo session whose HTTP client
 // rewrites discord.com URLs to a configurable base (NewSession), so tests
