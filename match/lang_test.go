@@ -5,7 +5,7 @@ import "testing"
 // A feed declares one language for all its items, but offices publish in
 // both: the text's own function words decide when they clearly disagree.
 func TestLanguageGuard(t *testing.T) {
-	e := testEngine(t)
+	e := shippedEngine(t)
 	tests := []struct {
 		name     string
 		item     Item
