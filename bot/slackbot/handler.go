@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -179,6 +180,41 @@ func (h *Handler) handle(ctx context.Context, req bot.Request) bot.Reply {
 	return r
 }
 
+// slackMarkup matches Slack's message markup: <@U…|name>, <#C…|name>,
+// <!here>, <https://…|label>.
+var slackMarkup = regexp.MustCompile(`<([^<>|]*)(?:\|([^<>]*))?>`)
+
+// entities undoes Slack's escaping of &, < and > in message text.
+var entities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// PlainCommand turns the text Slack sends for a command or a mention into
+// the command line a user typed: a link becomes its URL, a user or channel
+// mention its name ("@ana", "#desk"), a special mention its word
+// ("@here"), and &amp;, &lt; and &gt; their characters. Nothing it returns
+// is trusted: every reply escapes it again.
+func PlainCommand(text string) string {
+	text = slackMarkup.ReplaceAllStringFunc(text, func(m string) string {
+		sub := slackMarkup.FindStringSubmatch(m)
+		target, label := sub[1], sub[2]
+		switch {
+		case strings.HasPrefix(target, "@") || strings.HasPrefix(target, "#"):
+			if label != "" {
+				return target[:1] + strings.TrimLeft(label, "@#")
+			}
+			return target
+		case strings.HasPrefix(target, "!"):
+			if label != "" {
+				return label
+			}
+			word, _, _ := strings.Cut(strings.TrimPrefix(target, "!"), "^")
+			return "@" + word
+		default:
+			return target
+		}
+	})
+	return entities.Replace(text)
+}
+
 // commandName is the canonical name of the command a text asks for ("" if
 // none or unknown).
 func (h *Handler) commandName(text string) string {
@@ -218,8 +254,9 @@ func Message(r bot.Reply) *slack.Msg {
 // command's response_url). Deferred commands and any command slower than
 // AckWithin are answered through response_url.
 func (h *Handler) Command(ctx context.Context, c slack.SlashCommand) *slack.Msg {
-	req := bot.Request{Platform: "slack", User: c.UserID, UserName: c.UserName, Channel: c.ChannelID, Text: c.Text}
-	if h.deferred(c.Text) {
+	text := PlainCommand(c.Text)
+	req := bot.Request{Platform: "slack", User: c.UserID, UserName: c.UserName, Channel: c.ChannelID, Text: text}
+	if h.deferred(text) {
 		ok := h.later(func(ctx context.Context) {
 			select {
 			case h.slots <- struct{}{}:
@@ -487,7 +524,7 @@ func (h *Handler) Event(ctx context.Context, ev slackevents.EventsAPIEvent) {
 	if !ok || m.BotID != "" || m.User == "" {
 		return
 	}
-	text := bot.TrimMentions(m.Text)
+	text := PlainCommand(bot.TrimMentions(m.Text))
 	if h.commandName(text) == "" {
 		text = "help"
 	}

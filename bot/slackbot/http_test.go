@@ -485,3 +485,48 @@ func TestCommandsAfterShutdown(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainCommand(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"confirm 3 <https://state.gov/x|state.gov/x> called them", "confirm 3 https://state.gov/x called them"},
+		{"confirm 3 <https://state.gov/x>", "confirm 3 https://state.gov/x"},
+		{"dismiss 4 asked <@U123|ana> in <#C42|desk>", "dismiss 4 asked @ana in #desk"},
+		{"dismiss 4 ping <@U123> <!here> <!subteam^S1|@editors>", "dismiss 4 ping @U123 @here @editors"},
+		{"dismiss 4 a &lt; b &amp;&amp; c &gt; d", "dismiss 4 a < b && c > d"},
+		{"list partial", "list partial"},
+	}
+	for _, tc := range tests {
+		if got := PlainCommand(tc.in); got != tc.want {
+			t.Errorf("PlainCommand(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMarkupInCommandsAndMentions(t *testing.T) {
+	fx := newFixture(t, nil)
+	ctx := context.Background()
+	// Slack sends links as <url|label> (with escaping on) and &, <, > as entities.
+	status, body := fx.command(t, fmt.Sprintf("confirm %d <https://state.example/r|state.example/r> asked <@U123|ana> &lt;!channel&gt;", fx.claims["confirm"]), "m1")
+	if status != 200 {
+		t.Fatalf("%d %s", status, body)
+	}
+	c, err := fx.st.Claim(ctx, fx.claims["confirm"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Resolution; r == nil || r.URL != "https://state.example/r" || r.Note != "asked @ana <!channel>" {
+		t.Fatalf("resolution %+v", c.Resolution)
+	}
+	if all := textOf(t, decodeMsg(t, body)); strings.Contains(all, "<!channel>") {
+		t.Errorf("the note came back unescaped: %s", all)
+	}
+	fx.post(t, PathEvents, mentionEvent("EvM", fmt.Sprintf("<@UBOT> dismiss %d <https://evil.example|not a claim>", fx.claims["dismiss"]), "1700000005.000100"), "application/json")
+	fx.h.Wait()
+	c, err = fx.st.Claim(ctx, fx.claims["dismiss"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Resolution; r == nil || r.Kind != store.ResolvedDismissed || r.Reason != "https://evil.example" {
+		t.Fatalf("resolution %+v", c.Resolution)
+	}
+}
