@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -62,6 +63,10 @@ type discordService struct {
 	log               *slog.Logger
 
 	detach func()
+	// cancel stops connecting the gateway; opened is closed when the
+	// connecting goroutine is done.
+	cancel context.CancelFunc
+	opened chan struct{}
 	// armNotifier hands the running alert pipeline to the bot's notifier
 	// (set by App.startDiscord; called when the routes are mounted).
 	armNotifier func()
@@ -151,9 +156,13 @@ func (d *discordService) register(mux *http.ServeMux) {
 	mux.Handle("POST "+discordInteractionsPath, d.handler)
 }
 
-// start registers /gapwatch (a bulk overwrite: idempotent) and opens the
-// gateway when it is the transport. Without a bot token or an application
-// ID the commands are not registered, and the log says so.
+// start registers /gapwatch (a bulk overwrite: idempotent) and, when the
+// gateway is the transport, connects to it in the background. Neither
+// stops the service when Discord cannot be reached: a failed registration
+// is logged (the commands registered last time stay), and the gateway is
+// retried with backoff until it connects (then discordgo reconnects on its
+// own). Without a bot token or an application ID the commands are not
+// registered, and the log says so.
 func (d *discordService) start(ctx context.Context) error {
 	if d == nil {
 		return nil
@@ -162,27 +171,49 @@ func (d *discordService) start(ctx context.Context) error {
 	case d.token == "" || d.appID == "":
 		d.log.Warn("discord: commands not registered (needs " + envDiscordBotToken + " and " + envDiscordAppID + ")")
 	default:
-		if err := discordbot.Register(ctx, d.session, d.appID, d.guildID, d.cmds); err != nil {
-			return fmt.Errorf("discord: %w", err)
-		}
 		scope := "global"
 		if d.guildID != "" {
 			scope = "guild"
 		}
-		d.log.Info("discord: /gapwatch registered", "scope", scope)
+		if err := discordbot.Register(ctx, d.session, d.appID, d.guildID, d.cmds); err != nil {
+			d.log.Error("discord: registering /gapwatch failed; the commands registered last time stay", "scope", scope, "err", d.redact(err))
+		} else {
+			d.log.Info("discord: /gapwatch registered", "scope", scope)
+		}
 	}
 	if d.gateway {
 		d.detach = d.handler.AttachGateway(d.session)
-		if err := d.session.Open(); err != nil {
-			d.detach()
-			return fmt.Errorf("discord: open gateway: %w", errors.New(d.redact(err)))
-		}
-		d.log.Info("discord: gateway connected")
+		gctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		d.cancel, d.opened = cancel, make(chan struct{})
+		go d.openGateway(gctx)
 	}
 	if d.endpoint {
 		d.log.Info("discord: interactions endpoint at " + discordInteractionsPath)
 	}
 	return nil
+}
+
+// openGateway connects the gateway, retrying with backoff (1s doubling to
+// a minute) until it succeeds or ctx ends.
+func (d *discordService) openGateway(ctx context.Context) {
+	defer close(d.opened)
+	wait := time.Second
+	for {
+		err := d.session.Open()
+		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			d.log.Info("discord: gateway connected")
+			return
+		}
+		d.log.Warn("discord: gateway connection failed, retrying", "in", wait.String(), "err", d.redact(err))
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+		wait = min(2*wait, time.Minute)
+	}
 }
 
 // redact returns err's text with the bot token removed (discordgo's
@@ -202,6 +233,12 @@ func (d *discordService) stop() error {
 	}
 	var err error
 	if d.gateway && d.detach != nil {
+		d.cancel()
+		select {
+		case <-d.opened:
+		case <-time.After(10 * time.Second):
+			// A dial still in progress; Close below ends what it opened.
+		}
 		d.detach()
 		if cerr := d.session.Close(); cerr != nil {
 			err = fmt.Errorf("discord: close gateway: %w", cerr)
@@ -244,8 +281,7 @@ func (a *App) startDiscord(ctx context.Context) error {
 		}
 	}
 	if err := d.start(ctx); err != nil {
-		d.stop()
-		return err
+		return errors.Join(err, d.stop())
 	}
 	a.discord = d
 	return nil

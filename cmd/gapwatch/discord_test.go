@@ -314,3 +314,51 @@ func (s *discordLogs) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestDiscordStartSurvivesDiscordOutage: a refused registration and an
+// unreachable gateway are logged, not fatal, and never show the token;
+// stopping while the gateway is being retried returns.
+func TestDiscordStartSurvivesDiscordOutage(t *testing.T) {
+	const token = "outage-token-4d4d"
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == http.MethodPut:
+			w.WriteHeader(http.StatusUnauthorized)
+			io.WriteString(w, `{"code": 0, "message": "401: Unauthorized"}`)
+		default: // GET /gateway: a gateway that refuses connections
+			io.WriteString(w, `{"url": "ws://127.0.0.1:1"}`)
+		}
+	}))
+	defer api.Close()
+	env := map[string]string{"DISCORD_BOT_TOKEN": token, "DISCORD_APPLICATION_ID": "777", "DISCORD_API_URL": api.URL}
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "g.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var logs discordLogs
+	log, _ := newLogger(&logs, "json")
+	d, err := newDiscordService(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.Default(), st, nil, log, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.start(context.Background()); err != nil {
+		t.Fatalf("start failed on a Discord outage: %v", err)
+	}
+	for i := 0; i < 200 && !strings.Contains(logs.String(), "gateway connection failed"); i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := d.stop(); err != nil {
+		t.Error(err)
+	}
+	out := logs.String()
+	for _, want := range []string{"registering /gapwatch failed", "status 401", "gateway connection failed"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("logs lack %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, token) {
+		t.Errorf("logs show the token:\n%s", out)
+	}
+}
