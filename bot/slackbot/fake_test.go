@@ -66,14 +66,13 @@ type fakeSlack struct {
 	t   testing.TB
 	srv *httptest.Server
 
-	mu      sync.Mutex
-	calls   []call
-	fail    map[string][]failure
-	ts      int
-	notify  chan string
-	opens   int
-	socket  func(conn *websocket.Conn, n int)
-	badAuth int
+	mu     sync.Mutex
+	calls  []call
+	fail   map[string][]failure
+	ts     int
+	notify chan string
+	opens  int
+	socket func(conn *websocket.Conn, n int)
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
@@ -126,24 +125,6 @@ func (f *fakeSlack) callsTo(method string) []call {
 		}
 	}
 	return out
-}
-
-// waitFor waits until method was called n times in all (the test's own
-// deadline is the bound: a missing call fails the test instead of hanging).
-func (f *fakeSlack) waitFor(method string, n int) []call {
-	f.t.Helper()
-	deadline := time.NewTimer(20 * time.Second)
-	defer deadline.Stop()
-	for {
-		if cs := f.callsTo(method); len(cs) >= n {
-			return cs
-		}
-		select {
-		case <-f.notify:
-		case <-deadline.C:
-			f.t.Fatalf("%s was called %d times, want %d", method, len(f.callsTo(method)), n)
-		}
-	}
 }
 
 func (f *fakeSlack) writeJSON(w http.ResponseWriter, v any) {
@@ -201,9 +182,6 @@ func (f *fakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 		want = testAppToken
 	}
 	if token != want {
-		f.mu.Lock()
-		f.badAuth++
-		f.mu.Unlock()
 		f.writeJSON(w, map[string]any{"ok": false, "error": "invalid_auth"})
 		return
 	}
