@@ -281,9 +281,10 @@ func (s *Server) health(r *http.Request, side string, from, to time.Time) ([]fee
 		}
 	}
 	byFeed := map[string][]store.Poll{}
+	counts := map[string][2]int{}
 	if pq, ok := s.opts.Store.(PageQueries); ok {
-		polls, err := pq.PollsOf(ctx, names, from, to)
-		if err != nil {
+		var polls []store.Poll
+		if counts, polls, err = pq.PollChanges(ctx, names, from, to); err != nil {
 			return nil, fmt.Errorf("polls: %w", err)
 		}
 		for _, p := range polls {
@@ -296,6 +297,13 @@ func (s *Server) health(r *http.Request, side string, from, to time.Time) ([]fee
 				return nil, fmt.Errorf("polls of %s: %w", n, err)
 			}
 			byFeed[n] = ps
+			failed := 0
+			for _, p := range ps {
+				if !p.OK {
+					failed++
+				}
+			}
+			counts[n] = [2]int{len(ps), failed}
 		}
 	}
 	var out []feedHealth
@@ -303,7 +311,7 @@ func (s *Server) health(r *http.Request, side string, from, to time.Time) ([]fee
 		if st.Side != side {
 			continue
 		}
-		h := coverage(st.Name, byFeed[st.Name], from, to)
+		h := coverage(st.Name, byFeed[st.Name], counts[st.Name], from, to)
 		h.LastSuccess = st.LastSuccessAt
 		out = append(out, h)
 	}
@@ -311,9 +319,11 @@ func (s *Server) health(r *http.Request, side string, from, to time.Time) ([]fee
 }
 
 // coverage sums how long a feed was failing in [from, to): from a failed
-// poll's end until the next successful one.
-func coverage(feed string, polls []store.Poll, from, to time.Time) feedHealth {
-	h := feedHealth{Feed: feed, Polls: len(polls), NoPolls: len(polls) == 0}
+// poll's end until the next successful one. polls may be every poll or
+// only those where the feed's state changed; counts are the number of
+// polls and of failed ones.
+func coverage(feed string, polls []store.Poll, counts [2]int, from, to time.Time) feedHealth {
+	h := feedHealth{Feed: feed, Polls: counts[0], Failures: counts[1], NoPolls: counts[0] == 0}
 	var failingSince time.Time
 	for _, p := range polls {
 		if p.OK {
@@ -323,7 +333,6 @@ func coverage(feed string, polls []store.Poll, from, to time.Time) feedHealth {
 			}
 			continue
 		}
-		h.Failures++
 		h.LastError, h.LastErrorAt = p.Error, p.Finished
 		if p.ErrorClass != "" && p.Error == "" {
 			h.LastError = p.ErrorClass

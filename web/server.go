@@ -48,9 +48,11 @@ type PageQueries interface {
 	// ItemTimes returns per feed the publication times of its items
 	// published at or after since (backlog excluded).
 	ItemTimes(ctx context.Context, since time.Time) (map[string][]time.Time, error)
-	// PollsOf returns the polls of the given feeds that finished in
-	// [from, to), oldest first.
-	PollsOf(ctx context.Context, feeds []string, from, to time.Time) ([]store.Poll, error)
+	// PollChanges returns, for the polls of the given feeds that
+	// finished in [from, to), per feed the number of polls and of failed
+	// ones, and the polls that tell the coverage: every failed poll and
+	// the first successful poll after each, oldest first.
+	PollChanges(ctx context.Context, feeds []string, from, to time.Time) (map[string][2]int, []store.Poll, error)
 }
 
 // Searcher turns a search box's text into the terms the store looks for

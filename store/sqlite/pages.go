@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -181,50 +182,81 @@ func (s *sqlStore) ItemTimes(ctx context.Context, since time.Time) (map[string][
 	return out, nil
 }
 
-// PollsOf returns the polls of the given feeds that finished in [from,
-// to), oldest first (a zero bound leaves that end open).
-func (s *sqlStore) PollsOf(ctx context.Context, feeds []string, from, to time.Time) ([]store.Poll, error) {
+// PollChanges summarises the polls of the given feeds that finished in
+// [from, to) (a zero bound leaves that end open): per feed the number of
+// polls and of failed ones, and the polls that tell its coverage: each
+// failed poll, then the first successful poll after it (in the period),
+// oldest first. The poll log holds a row every few minutes per feed; the
+// window's coverage needs only those, read in one statement.
+func (s *sqlStore) PollChanges(ctx context.Context, feeds []string, from, to time.Time) (map[string][2]int, []store.Poll, error) {
+	counts := map[string][2]int{}
 	if len(feeds) == 0 {
-		return nil, nil
+		return counts, nil, nil
 	}
 	ph := make([]string, len(feeds))
-	args := make([]any, 0, len(feeds)+2)
+	var args []any
 	for i, f := range feeds {
 		ph[i] = "?"
 		args = append(args, f)
 	}
-	query := `SELECT f.name, p.started, p.finished, p.ok, p.not_modified, p.status, p.error_class, p.error, p.etag,
-		p.last_modified, p.next_attempt_at, p.fetch_path
-		FROM polls p JOIN feeds f ON f.id = p.feed_id WHERE f.name IN (` + strings.Join(ph, ", ") + `)`
+	where := `f.name IN (` + strings.Join(ph, ", ") + `)`
+	next := ``
+	var nextArgs []any
 	if !from.IsZero() {
-		query += ` AND p.finished >= ?`
+		where += ` AND p.finished >= ?`
 		args = append(args, micros(from))
 	}
 	if !to.IsZero() {
-		query += ` AND p.finished < ?`
+		where += ` AND p.finished < ?`
 		args = append(args, micros(to))
+		next = ` AND q.finished < ?`
+		nextArgs = append(nextArgs, micros(to))
 	}
-	query += ` ORDER BY p.finished, p.id`
-	rows, err := s.rdb.QueryContext(ctx, query, args...)
+	query := `SELECT 0 AS kind, f.name, 0 AS finished, 0, '', '', NULL, count(*), sum(CASE WHEN p.ok THEN 0 ELSE 1 END)
+		FROM polls p JOIN feeds f ON f.id = p.feed_id WHERE ` + where + ` GROUP BY f.name
+		UNION ALL
+		SELECT 1, f.name, p.finished, p.status, p.error_class, p.error,
+			(SELECT min(q.finished) FROM polls q WHERE q.feed_id = p.feed_id AND q.finished > p.finished AND q.ok = 1` + next + `),
+			0, 0
+		FROM polls p JOIN feeds f ON f.id = p.feed_id WHERE ` + where + ` AND p.ok = 0
+		ORDER BY kind, finished`
+	all := append(append(append([]any{}, args...), nextArgs...), args...)
+	rows, err := s.rdb.QueryContext(ctx, query, all...)
 	if err != nil {
-		return nil, fmt.Errorf("polls: %w", err)
+		return nil, nil, fmt.Errorf("poll changes: %w", err)
 	}
 	defer rows.Close()
 	var out []store.Poll
+	recovered := map[string]map[int64]bool{}
 	for rows.Next() {
+		var kind, total, failures int
 		var p store.Poll
-		var started, finished, next sql.NullInt64
-		if err := rows.Scan(&p.Feed, &started, &finished, &p.OK, &p.NotModified, &p.Status, &p.ErrorClass,
-			&p.Error, &p.ETag, &p.LastModified, &next, &p.FetchPath); err != nil {
-			return nil, fmt.Errorf("polls: %w", err)
+		var finished int64
+		var next sql.NullInt64
+		if err := rows.Scan(&kind, &p.Feed, &finished, &p.Status, &p.ErrorClass, &p.Error, &next, &total, &failures); err != nil {
+			return nil, nil, fmt.Errorf("poll changes: %w", err)
 		}
-		p.Started = fromMicros(started)
-		p.Finished = fromMicros(finished)
-		p.NextAttemptAt = fromMicros(next)
+		if kind == 0 {
+			counts[p.Feed] = [2]int{total, failures}
+			continue
+		}
+		p.Finished = fromMicros(sql.NullInt64{Int64: finished, Valid: true})
+		p.Started = p.Finished
 		out = append(out, p)
+		if next.Valid {
+			if recovered[p.Feed] == nil {
+				recovered[p.Feed] = map[int64]bool{}
+			}
+			if !recovered[p.Feed][next.Int64] {
+				recovered[p.Feed][next.Int64] = true
+				at := fromMicros(next)
+				out = append(out, store.Poll{Feed: p.Feed, Started: at, Finished: at, OK: true})
+			}
+		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("polls: %w", err)
+		return nil, nil, fmt.Errorf("poll changes: %w", err)
 	}
-	return out, nil
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Finished.Before(out[j].Finished) })
+	return counts, out, nil
 }
