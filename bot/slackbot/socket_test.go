@@ -93,6 +93,8 @@ func TestSocketMode(t *testing.T) {
 	}
 	fx.fake.mu.Unlock()
 
+	// Slack is unavailable at first: the client backs off and retries.
+	fx.fake.failNext("apps.connections.open", failure{status: 503})
 	app := slack.New(testToken, slack.OptionAPIURL(fx.fake.apiURL()), slack.OptionAppLevelToken(testAppToken))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -144,7 +146,10 @@ func TestSocketMode(t *testing.T) {
 	opens := fx.fake.opens
 	fx.fake.mu.Unlock()
 	if opens < 2 {
-		t.Errorf("apps.connections.open called %d times: no reconnection after disconnect", opens)
+		t.Errorf("apps.connections.open succeeded %d times: no reconnection after disconnect", opens)
+	}
+	if n := len(fx.fake.callsTo("apps.connections.open")); n < 3 {
+		t.Errorf("apps.connections.open called %d times: no retry after the 503", n)
 	}
 	var feeds slack.Msg
 	if err := json.Unmarshal(got["r2"].Payload, &feeds); err != nil || !strings.Contains(textOf(t, feeds), "Feeds") {
