@@ -105,18 +105,8 @@ func newChatBot(cfg *config.Config, st store.Store, notifier bot.Notifier) (*bot
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}
-	opts := bot.Options{Queries: st, Actions: st, Notifier: notifier, Lexicon: lex, Language: cfg.Engine.Language,
-		ChannelName: func(k store.ChannelKey) string {
-			for _, c := range cfg.Channels {
-				if c.Platform == k.Platform && strings.TrimSpace(c.Target.Reveal()) == k.Target {
-					return c.Name
-				}
-			}
-			return k.String()
-		}}
-	for _, s := range cfg.Sides {
-		opts.Sides = append(opts.Sides, s.ID)
-	}
+	opts := botOptions(cfg) // language, sides, configured channel names (newsroom.go)
+	opts.Queries, opts.Actions, opts.Notifier, opts.Lexicon = st, st, notifier, lex
 	opts.Digester = newDigester(cfg, st) // digest.go
 	return bot.New(opts)
 }
