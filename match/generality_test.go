@@ -1,8 +1,10 @@
 package match
 
 import (
+	"slices"
 	"sync"
 	"testing"
+	"time"
 )
 
 var shipped struct {
@@ -57,4 +59,58 @@ func TestBinationalOperationIsJoint(t *testing.T) {
 		{"third country partner", mxItem("b3", "Frontera sur",
 			"Autoridades de México y Guatemala realizaron un operativo binacional contra el tráfico de personas en Tapachula.", day0), false},
 	})
+}
+
+// conceptCase is a sentence of our own and a concept it must, or must not,
+// carry.
+type conceptCase struct {
+	name string
+	item Item
+	id   string
+	want bool
+}
+
+func checkConcepts(t *testing.T, tests []conceptCase) {
+	t.Helper()
+	e := shippedEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(tt.item)
+			got := a.Concepts[tt.id] > 0 || a.Entities[tt.id] > 0 || slices.Contains(a.Events, tt.id)
+			if got != tt.want {
+				var ids []string
+				for _, s := range a.Sentences {
+					for _, an := range s.Annots {
+						ids = append(ids, an.ID+"="+an.Surface)
+					}
+				}
+				t.Errorf("%s tagged = %v, want %v in %q (annotations %v)", tt.id, got, tt.want, a.Text, ids)
+			}
+		})
+	}
+}
+
+// Changing a crossing's operating hours is a border topic of its own, named
+// in both languages; a teaser that states the new hours confirms the
+// agreement even when the customs details are cut off.
+func TestPortHours(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"spanish", mxItem("h1", "Garita", "Ambos gobiernos acordaron la ampliación del horario de cruce en la garita de Nogales.", day0), "port_hours", true},
+		{"english", usItem("h2", "Port", "The Nogales port will move to extended hours on weekends.", day0), "port_hours", true},
+		{"consular office hours are not a port's", mxItem("h3", "Consulado", "El consulado en Tucson amplía su horario de atención.", day0), "port_hours", false},
+	})
+	e := shippedEngine(t)
+	claim := mxItem("h4", "México y Estados Unidos acuerdan ampliar el horario de cruce en Nogales",
+		"México y Estados Unidos acordaron extender el horario de operación de la aduana de carga de Nogales a partir del 3 de abril. "+
+			"La CBP se comprometió a asignar más personal, y la aduana mexicana hará lo mismo en Nogales, Sonora.", day0)
+	teaser := Item{Feed: "cbp", Side: "us", GUID: "h5", Language: "en", Published: day0.Add(20 * time.Hour),
+		Title:   "CBP Expands Operating Hours at Nogales Commercial Facility",
+		Summary: "U.S. Customs and Border Protection and Mexican customs officials agreed to extend the hours of operation of the Nogales commercial cargo crossing beginning April 3. Under the new schedule, the…"}
+	cov := func(side string, from, to time.Time) Coverage {
+		return Coverage{"cbp": {Feed: "cbp", Side: "us", Watched: to.Sub(from)}}
+	}
+	d := decisionFor(t, Replay(e, append(background(), claim, teaser), cov), "h4")
+	if d.Status != Confirmed {
+		t.Errorf("status = %s, want confirmed\n%s", d.Status, d.ExplanationText("en"))
+	}
 }
