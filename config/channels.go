@@ -138,9 +138,16 @@ func (v *validator) channels(c *Config) {
 				v.add(p+".secret", "required for a webhook (receivers verify the signature with it); use ${VAR}")
 			}
 		case PlatformSlack, PlatformDiscord:
-			if target == "" {
+			switch {
+			case target == "":
 				v.add(p+".target", "missing (the %s channel ID)", ch.Platform)
-			} else if strings.ContainsAny(target, " /:#") {
+			case ch.Platform == PlatformDiscord && strings.HasPrefix(target, "https://"):
+				// A Discord channel webhook URL: messages are posted through it
+				// (no buttons, no threads). It carries a token: use ${VAR}.
+				if !discordWebhookURL(target) {
+					v.add(p+".target", "not a Discord channel ID or webhook URL (https://discord.com/api/webhooks/ID/TOKEN)")
+				}
+			case strings.ContainsAny(target, " /:#"):
 				v.add(p+".target", "not a %s channel ID", ch.Platform)
 			}
 		case "":
@@ -215,4 +222,26 @@ func (v *validator) alerts(a Alerts, publicURL string) {
 			v.add("public_url", "not an http(s) URL")
 		}
 	}
+}
+
+// discordWebhookURL reports whether raw is a Discord channel webhook URL,
+// https://discord.com/api[/vN]/webhooks/ID/TOKEN (discordapp.com too).
+func discordWebhookURL(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "https" || u.User != nil {
+		return false
+	}
+	switch strings.ToLower(u.Hostname()) {
+	case "discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com":
+	default:
+		return false
+	}
+	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+	if len(parts) > 0 && parts[0] == "api" {
+		parts = parts[1:]
+	}
+	if len(parts) > 0 && len(parts[0]) > 1 && parts[0][0] == 'v' {
+		parts = parts[1:]
+	}
+	return len(parts) == 3 && parts[0] == "webhooks" && parts[1] != "" && parts[2] != ""
 }
