@@ -114,3 +114,25 @@ func TestPortHours(t *testing.T) {
 		t.Errorf("status = %s, want confirmed\n%s", d.Status, d.ExplanationText("en"))
 	}
 }
+
+// All-capital acronyms are names: they are folded, never stemmed, so an
+// agency's acronym cannot share a stem with an ordinary word or another
+// body's name.
+func TestAcronymsAreNotStemmed(t *testing.T) {
+	for _, tt := range []struct{ word, lang, stem string }{
+		{"SENER", "es", "sener"},
+		{"USAID", "en", "usaid"},
+		{"CILA", "es", "cila"},
+		{"Senado", "es", Stem("Senado", "es")},
+	} {
+		toks := Tokenize(tt.word, tt.lang, 0)
+		if len(toks) != 1 || toks[0].Stem != tt.stem {
+			t.Errorf("Tokenize(%q, %s) = %+v, want stem %q", tt.word, tt.lang, toks, tt.stem)
+		}
+	}
+	checkConcepts(t, []conceptCase{
+		{"spanish agency acronym", mxItem("a1", "Energía", "La SENER firmó un convenio con el Departamento de Energía.", day0), "sener", true},
+		{"spanish senate is not the energy ministry", mxItem("a2", "Senado", "El Senado aprobó el tratado de cooperación energética.", day0), "sener", false},
+		{"english acronym", usItem("a3", "Aid", "USAID announced new funding for Central America.", day0), "usaid", true},
+	})
+}

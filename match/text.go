@@ -108,10 +108,15 @@ func Tokenize(text, lang string, base int) []Token {
 			tok.Fold, tok.Stem = fold, fold
 		case isNumeric(surface):
 			tok.Fold, tok.Stem, tok.Num = fold, strings.NewReplacer(",", "", ".", "").Replace(fold), true
+		case isAcronym(surface):
+			// Acronyms are names, not inflected words: stemming them
+			// joins unrelated bodies with ordinary words ("SENER" and
+			// "Senado" both gave "sen", "USAID" gave "usa").
+			tok.Fold, tok.Stem = fold, fold
 		default:
 			tok.Fold = fold
 			tok.Stem = Stem(surface, lang)
-			tok.Stop = isStopWord(fold, lang) && !isAcronym(surface)
+			tok.Stop = isStopWord(fold, lang)
 		}
 		toks = append(toks, tok)
 		i = end
