@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/gapwatch/gapwatch/config"
+	"github.com/gapwatch/gapwatch/match"
 )
 
 func checkConfigCommand() command {
@@ -35,6 +36,16 @@ func checkConfigCommand() command {
 				}
 				if err != nil {
 					return usageError{err}
+				}
+				// The press-office catalogue and the feeds' office ids are
+				// checked as the engine will read them.
+				lex, err := match.DefaultLexicon()
+				if err != nil {
+					return fmt.Errorf("load lexicon: %w", err)
+				}
+				if _, err := watchedOffices(cfg, lex); err != nil {
+					fmt.Fprintf(e.stderr, "%s: 1 problem(s):\n  %v\n", describePath(path), err)
+					return usageError{fmt.Errorf("invalid configuration")}
 				}
 				if dump {
 					out, err := cfg.Redacted()

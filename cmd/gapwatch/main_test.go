@@ -129,6 +129,13 @@ func TestCheckConfig(t *testing.T) {
 		}
 	}
 
+	// An office id the catalogue does not know is a config error too.
+	badOffice := filepath.Join(dir, "office.yaml")
+	os.WriteFile(badOffice, []byte("feeds:\n  - {name: x, side: us, url: 'https://x.example/feed', office: nosuchoffice}\n"), 0o600)
+	if code, _, errOut := runCLI(t, nil, "check-config", "--config", badOffice); code != exitUsage || !strings.Contains(errOut, `office "nosuchoffice"`) {
+		t.Fatalf("unknown office: exit %d, want 2 naming the office:\n%s", code, errOut)
+	}
+
 	code, out, errOut := runCLI(t, nil, "check-config")
 	if code != exitOK || !strings.Contains(out, "built-in defaults: ok") {
 		t.Fatalf("defaults: exit %d\n%s%s", code, out, errOut)
