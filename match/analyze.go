@@ -242,10 +242,14 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				continue
 			}
 			id, ok := exact[fkeys[n-1]]
+			cross := ok && lex.crossExact[a.Lang][fkeys[n-1]]
 			if !ok {
 				id, ok = terms[keys[n-1]]
+				cross = ok && lex.crossTerms[a.Lang][keys[n-1]]
 			}
-			if !ok {
+			if !ok || cross && !toks[i].Upper && !toks[i].Num {
+				// A name copied from the other language needs its
+				// capital: in lower case it is this language's word.
 				continue
 			}
 			ent := lex.entries[id]

@@ -136,3 +136,15 @@ func TestAcronymsAreNotStemmed(t *testing.T) {
 		{"english acronym", usItem("a3", "Aid", "USAID announced new funding for Central America.", day0), "usaid", true},
 	})
 }
+
+// A name copied into the other language's list (a Spanish agency name read
+// in English text, an English town name read in Spanish text) needs its
+// capital: in lower case it is an ordinary word of that language.
+func TestCopiedNamesNeedACapital(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"english lower-case word", usItem("n1", "Harbor", "Patrol boats were docked at the marina near the harbor.", day0), "semar", false},
+		{"spanish agency named in english", usItem("n2", "Navy", "Officials of Mexico's Marina met their U.S. Navy counterparts.", day0), "semar", true},
+		{"spanish lower-case words", mxItem("n3", "Homenaje", "Las familias colocaron flores junto a las cruces del panteón municipal.", day0), "las_cruces", false},
+		{"english town named in spanish", mxItem("n4", "Consulado", "El consulado de México en Las Cruces atendió a 200 connacionales.", day0), "las_cruces", true},
+	})
+}

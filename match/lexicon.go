@@ -121,6 +121,12 @@ type Lexicon struct {
 	// so two names that only share a stem stay apart.
 	terms map[string]map[string]string
 	exact map[string]map[string]string
+	// crossTerms and crossExact mark the keys of names copied from the
+	// other language's list: they match only a capitalised word, since in
+	// lower case they are often ordinary words of this language ("Once" is
+	// a TV channel in Spanish, "once" an English adverb).
+	crossTerms map[string]map[string]bool
+	crossExact map[string]map[string]bool
 	// narrower counts the concepts that name each concept as broader;
 	// related lists each concept's broader and narrower concepts.
 	narrower map[string]int
@@ -354,13 +360,15 @@ func cueKey(phrase, lang string) (string, int) {
 
 func (b *lexBuilder) build() (*Lexicon, error) {
 	l := &Lexicon{
-		entries:   b.entries,
-		terms:     map[string]map[string]string{"es": {}, "en": {}},
-		exact:     map[string]map[string]string{"es": {}, "en": {}},
-		narrower:  map[string]int{},
-		related:   map[string][]string{},
-		cues:      map[string]map[string][]CueClass{"es": {}, "en": {}},
-		cueCounts: map[CueClass]int{},
+		entries:    b.entries,
+		terms:      map[string]map[string]string{"es": {}, "en": {}},
+		exact:      map[string]map[string]string{"es": {}, "en": {}},
+		crossTerms: map[string]map[string]bool{"es": {}, "en": {}},
+		crossExact: map[string]map[string]bool{"es": {}, "en": {}},
+		narrower:   map[string]int{},
+		related:    map[string][]string{},
+		cues:       map[string]map[string][]CueClass{"es": {}, "en": {}},
+		cueCounts:  map[CueClass]int{},
 	}
 	var problems []string
 	for _, id := range b.order {
@@ -394,14 +402,24 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		}
 		for _, lang := range []string{"es", "en"} {
 			for _, term := range byLang[lang] {
+				copied := !containsFold(pick(e, lang), term)
 				if fk, _ := cueKey(term, lang); fk != "" {
 					if _, taken := l.exact[lang][fk]; !taken {
 						l.exact[lang][fk] = id
+						l.crossExact[lang][fk] = copied
+					} else if l.exact[lang][fk] == id && !copied {
+						l.crossExact[lang][fk] = false
 					}
 				}
 				key, n := termKey(term, lang)
 				if key == "" {
 					problems = append(problems, fmt.Sprintf("%s: empty term %q", id, term))
+					continue
+				}
+				if other, ok := l.terms[lang][key]; ok && other == id {
+					if !copied {
+						l.crossTerms[lang][key] = false
+					}
 					continue
 				}
 				if other, ok := l.terms[lang][key]; ok && other != id {
@@ -416,6 +434,7 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 					continue
 				}
 				l.terms[lang][key] = id
+				l.crossTerms[lang][key] = copied
 				if n > l.maxTerm {
 					l.maxTerm = n
 				}
