@@ -246,6 +246,12 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 			if !ok {
 				id, ok = terms[keys[n-1]]
 				cross = ok && lex.crossTerms[a.Lang][keys[n-1]]
+				if ok && n == 1 && lex.entries[id].Kind == KindConcept && hasClass(cues[fkeys[0]], CueDiscuss) {
+					// A discussion verb is not the noun it shares a stem
+					// with: "conversaron" is not "conversaciones",
+					// "discussed" is not "discussions" (a dialogue).
+					ok = false
+				}
 			}
 			if !ok || cross && !toks[i].Upper && !toks[i].Num {
 				// A name copied from the other language needs its

@@ -148,3 +148,14 @@ func TestCopiedNamesNeedACapital(t *testing.T) {
 		{"english town named in spanish", mxItem("n4", "Consulado", "El consulado de México en Las Cruces atendió a 200 connacionales.", day0), "las_cruces", true},
 	})
 }
+
+// A discussion verb shares its stem with a dialogue noun, but a readout
+// that only says what was discussed does not report a round of talks.
+func TestDiscussionVerbIsNotADialogue(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"spanish verb", mxItem("d1", "Llamada", "Los cancilleres conversaron sobre la agenda migratoria.", day0), "event_dialogue", false},
+		{"spanish noun", mxItem("d2", "Diálogo", "Las conversaciones sobre la agenda migratoria continuarán en abril.", day0), "event_dialogue", true},
+		{"english verb", usItem("d3", "Call", "The two ministers discussed the migration agenda.", day0), "event_dialogue", false},
+		{"english noun", usItem("d4", "Talks", "The discussions on the migration agenda will resume in April.", day0), "event_dialogue", true},
+	})
+}
