@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -270,6 +271,7 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 		}
 		i += matched
 	}
+	composeParts(lex, a, s)
 	for i := 0; i < len(toks); {
 		matched := 0
 		var b strings.Builder
@@ -327,6 +329,40 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				an.AsPlace = true
 			}
 		}
+	}
+}
+
+// composeParts adds the concepts whose parts the sentence names (Entry.Parts),
+// spanning from the first part to the last.
+func composeParts(lex *Lexicon, a *Analysis, s *Sentence) {
+	for _, id := range lex.composed {
+		ent := lex.entries[id]
+		first, last := -1, -1
+		for _, alts := range ent.Parts {
+			k := -1
+			for j := range s.Annots {
+				if isIn(alts, s.Annots[j].ID) {
+					k = j
+					break
+				}
+			}
+			if k < 0 {
+				first = -1
+				break
+			}
+			if first < 0 || s.Annots[k].Tok < s.Annots[first].Tok {
+				first = k
+			}
+			if last < 0 || s.Annots[k].TokEnd > s.Annots[last].TokEnd {
+				last = k
+			}
+		}
+		if first < 0 || slices.ContainsFunc(s.Annots, func(an Annotation) bool { return an.ID == id }) {
+			continue
+		}
+		f, l := s.Annots[first], s.Annots[last]
+		s.Annots = append(s.Annots, Annotation{ID: id, Kind: ent.Kind, Side: ent.Side, Sentence: s.Index, Tok: f.Tok, TokEnd: l.TokEnd,
+			Start: f.Start, End: l.End, Surface: a.Text[f.Start:l.End]})
 	}
 }
 

@@ -2,8 +2,10 @@ package match
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -158,4 +160,36 @@ func TestDiscussionVerbIsNotADialogue(t *testing.T) {
 		{"english verb", usItem("d3", "Call", "The two ministers discussed the migration agenda.", day0), "event_dialogue", false},
 		{"english noun", usItem("d4", "Talks", "The discussions on the migration agenda will resume in April.", day0), "event_dialogue", true},
 	})
+}
+
+// A concept named by one phrase in one language and by a generic concept
+// plus a name in the other (Entry.Parts) is carried by both.
+func TestConceptFromItsParts(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"spanish phrase", mxItem("p1", "Frontera", "El gobierno de México anunció el despliegue de la Guardia Nacional en Sonora.", day0), "national_guard_deployment", true},
+		{"english generic verb and the guard", usItem("p2", "Border", "Mexico has deployed 6,000 members of its National Guard to the Sonora border.", day0), "national_guard_deployment", true},
+		{"spanish generic verb and the guard", mxItem("p3", "Frontera", "Texas desplegó efectivos de la Guardia Nacional de Texas en Eagle Pass.", day0), "national_guard_deployment", true},
+		{"a deployment without the guard", usItem("p4", "Troops", "The Army deployed 1,500 soldiers to the southern border.", day0), "national_guard_deployment", false},
+		{"the guard without a deployment", mxItem("p5", "Guardia", "La Guardia Nacional detuvo a tres personas en Sonora.", day0), "national_guard_deployment", false},
+	})
+	e := shippedEngine(t)
+	claim := usItem("p6", "Mexico to send National Guard to the border",
+		"The Government of Mexico committed to deploy 6,000 members of the National Guard along its southern border.", day0)
+	other := mxItem("p7", "Despliegue de la Guardia Nacional",
+		"El gobierno de México iniciará el despliegue de la Guardia Nacional en la frontera sur, informó la Secretaría de Relaciones Exteriores.", day0.Add(10*time.Hour))
+	cov := func(side string, from, to time.Time) Coverage {
+		return Coverage{"sre": {Feed: "sre", Side: "mx", Watched: to.Sub(from)}}
+	}
+	d := decisionFor(t, Replay(e, append(background(), claim, other), cov), "p6")
+	if d.Status != Confirmed {
+		t.Errorf("status = %s, want confirmed\n%s", d.Status, d.ExplanationText("en"))
+	}
+}
+
+func TestPartsMustExist(t *testing.T) {
+	fsys := testFS(t)
+	fsys["concepts/parts.yaml"] = &fstest.MapFile{Data: []byte("domain: x\nconcepts:\n  - id: composed_x\n    es: [compuesto]\n    en: [composed]\n    parts: [[no_such_id]]\n")}
+	if _, err := LoadLexicon(fsys); err == nil || !strings.Contains(err.Error(), `part "no_such_id"`) {
+		t.Errorf("load with a missing part: %v", err)
+	}
 }

@@ -57,6 +57,13 @@ type Entry struct {
 	// ES and EN are the surface terms in each language.
 	ES []string `json:"es"`
 	EN []string `json:"en"`
+	// Parts lists what states a concept when one sentence names all of
+	// it: each inner list holds alternatives ([[troop_deployment],
+	// [mx_national_guard, us_national_guard]]). One language often names
+	// such a concept with one phrase ("despliegue de la Guardia Nacional")
+	// and the other with a generic concept and a name ("deployed 4,000
+	// National Guard troops"); both then carry the concept.
+	Parts [][]string `json:"parts,omitempty"`
 }
 
 // IsEvent reports an event-type concept (event_meeting, event_phone_call…).
@@ -138,6 +145,8 @@ type Lexicon struct {
 	cueCounts map[CueClass]int
 	// collisions lists terms whose stems equal another entry's term.
 	collisions []string
+	// composed lists the concepts that have parts, in load order.
+	composed []string
 }
 
 // Entry returns the entry with id, or nil.
@@ -196,10 +205,11 @@ type lexBuilder struct {
 type conceptFile struct {
 	Domain   string `yaml:"domain"`
 	Concepts []struct {
-		ID      string   `yaml:"id"`
-		ES      []string `yaml:"es"`
-		EN      []string `yaml:"en"`
-		Broader []string `yaml:"broader"`
+		ID      string     `yaml:"id"`
+		ES      []string   `yaml:"es"`
+		EN      []string   `yaml:"en"`
+		Broader []string   `yaml:"broader"`
+		Parts   [][]string `yaml:"parts"`
 	} `yaml:"concepts"`
 }
 
@@ -284,6 +294,7 @@ func (b *lexBuilder) merge(file string, e *Entry) error {
 		old.ES = append(old.ES, e.ES...)
 		old.EN = append(old.EN, e.EN...)
 		old.Broader = append(old.Broader, e.Broader...)
+		old.Parts = append(old.Parts, e.Parts...)
 		return nil
 	}
 	if b.origin == nil {
@@ -301,7 +312,7 @@ func (b *lexBuilder) addConcepts(name string, data []byte) error {
 		return fmt.Errorf("lexicon: %s: %w", name, err)
 	}
 	for _, c := range cf.Concepts {
-		e := &Entry{ID: c.ID, Kind: KindConcept, Domain: cf.Domain, Broader: c.Broader, ES: c.ES, EN: c.EN}
+		e := &Entry{ID: c.ID, Kind: KindConcept, Domain: cf.Domain, Broader: c.Broader, Parts: c.Parts, ES: c.ES, EN: c.EN}
 		if err := b.merge(name, e); err != nil {
 			return err
 		}
@@ -380,6 +391,19 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 			if _, ok := b.entries[br]; !ok {
 				problems = append(problems, fmt.Sprintf("%s: broader %q does not exist", id, br))
 			}
+		}
+		for _, alts := range e.Parts {
+			if len(alts) == 0 {
+				problems = append(problems, fmt.Sprintf("%s: empty part", id))
+			}
+			for _, p := range alts {
+				if _, ok := b.entries[p]; !ok || p == id {
+					problems = append(problems, fmt.Sprintf("%s: part %q does not exist", id, p))
+				}
+			}
+		}
+		if len(e.Parts) > 0 {
+			l.composed = append(l.composed, id)
 		}
 		if e.Parent != "" {
 			if _, ok := b.entries[e.Parent]; !ok {
