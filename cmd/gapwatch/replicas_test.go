@@ -16,15 +16,21 @@ import (
 
 	"github.com/gapwatch/gapwatch/alert"
 	"github.com/gapwatch/gapwatch/alert/alerttest"
+	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
 	"github.com/gapwatch/gapwatch/store/postgres"
 	"github.com/gapwatch/gapwatch/store/postgres/pgtest"
 )
 
+// confirmingFeed is the one American feed that confirms the claims: the
+// replicas that did not poll it learn of its readout from the store.
+const confirmingFeed = "us011"
+
 // replicaFeeds is a loopback press office of n feeds. A feed's first
 // answer is its baseline; from its second answer on, every tenth Mexican
 // feed also lists a claim, and items added later (news) appear on the
-// next answer. It records when each feed was fetched.
+// next answer; from its third answer on, confirmingFeed lists the readout
+// that confirms them all. It records when each feed was fetched.
 type replicaFeeds struct {
 	*httptest.Server
 	mu   sync.Mutex
@@ -47,8 +53,12 @@ func newReplicaFeeds(t *testing.T) *replicaFeeds {
 <item><title>Agenda %[1]s</title><link>https://press.example/%[1]s/agenda</link><guid>agenda</guid><pubDate>%[2]s</pubDate>
 <description>Agenda de actividades.</description></item>`, name, pub)
 		if n > 1 && strings.HasPrefix(name, "mx") && strings.HasSuffix(name, "0") {
-			fmt.Fprintf(w, `<item><title>Acuerdo sobre agua %[1]s</title><link>https://press.example/%[1]s/agua</link><guid>agua</guid><pubDate>%[2]s</pubDate>
-<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo en %[1]s.</description></item>`, name, pub)
+			fmt.Fprintf(w, `<item><title>México y Estados Unidos acuerdan inspecciones contra el tráfico de armas</title><link>https://press.example/%[1]s/armas</link><guid>armas</guid><pubDate>%[2]s</pubDate>
+<description>La canciller Elena Ortiz y el subsecretario de Estado Mark Doyle se reunieron en la Ciudad de México. México y Estados Unidos acordaron reforzar las inspecciones contra el tráfico de armas en la garita de Nogales.</description></item>`, name, pub)
+		}
+		if n > 2 && name == confirmingFeed {
+			fmt.Fprintf(w, `<item><title>Deputy Secretary Doyle's Meeting with Foreign Secretary Ortiz</title><link>https://press.example/%[1]s/readout</link><guid>readout</guid><pubDate>%[2]s</pubDate>
+<description>Deputy Secretary Mark Doyle met Mexican Foreign Secretary Elena Ortiz in Mexico City. The United States and Mexico agreed to strengthen inspections against arms trafficking at the Nogales port of entry.</description></item>`, name, pub)
 		}
 		if extra != "" {
 			fmt.Fprintf(w, `<item><title>%[2]s</title><link>https://press.example/%[1]s/news</link><guid>news</guid><pubDate>%[3]s</pubDate>
@@ -212,18 +222,25 @@ channels:
 	}
 	waitAllPolled(killed, "after the kill")
 
-	// Let the survivors deliver everything.
-	deadline := time.Now().Add(30 * time.Second)
+	// Let the survivors decide and deliver everything: every claim is
+	// confirmed, though one replica polled the confirmation and most
+	// claims were polled by the others (each replica follows the items
+	// the others store).
+	deadline := time.Now().Add(45 * time.Second)
 	for {
 		pending, err := reps[1].app.store.Outbox(context.Background(), store.OutboxQuery{State: store.OutboxPending})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(pending) == 0 {
+		confirmed, err := reps[1].app.store.Claims(context.Background(), store.ClaimQuery{Side: "mx", Statuses: []match.Status{match.Confirmed}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pending) == 0 && len(confirmed) == 20 {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%d messages still pending", len(pending))
+			t.Fatalf("%d messages still pending, %d of 20 claims confirmed", len(pending), len(confirmed))
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -247,8 +264,8 @@ channels:
 			t.Errorf("outbox %s (%s): state %s, delivered %d times", m.Key, m.Event, m.State, delivered[m.Key])
 		}
 	}
-	if events[alert.EventNewClaim] < 10 {
-		t.Errorf("%d new claims delivered, want the 10 claims of the Mexican feeds: %v", events[alert.EventNewClaim], events)
+	if events[alert.EventNewClaim] < 20 || events[alert.EventConfirmed] < 20 {
+		t.Errorf("delivered %v, want the 20 claims of the Mexican feeds, each confirmed (and the readout's claim)", events)
 	}
 	if events["digest"] != 1 {
 		t.Errorf("%d digests delivered, want last week's: %v", events["digest"], events)
