@@ -193,3 +193,29 @@ func TestPartsMustExist(t *testing.T) {
 		t.Errorf("load with a missing part: %v", err)
 	}
 }
+
+// Concept terms name their topic, not a word that also appears elsewhere:
+// votes in a legislature are not UN votes, journalists at a signing are not
+// a press-freedom topic, a tunnel's ventilation is not medical equipment,
+// a security alert level in a declaration is not a travel advisory.
+func TestConceptsNeedTheirContext(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"senate votes, spanish", mxItem("v1", "Senado", "El Senado ratificó el convenio con 98 votos a favor y dos abstenciones.", day0), "un_votes", false},
+		{"senate votes, english", usItem("v2", "Senate", "The Senate voted in favor of the trade agreement by 89 to 10.", day0), "un_votes", false},
+		{"un resolution, spanish", mxItem("v3", "ONU", "México votó a favor de la resolución sobre migración en la Asamblea General.", day0), "un_votes", true},
+		{"un resolution, english", usItem("v4", "UN", "The United States voted against the resolution on the embargo.", day0), "un_votes", true},
+		{"journalists at a signing", usItem("j1", "Trade", "The ministers signed the trade agreement and answered questions from journalists.", day0), "journalists_safety", false},
+		{"periodistas en una firma", mxItem("j2", "Comercio", "Los secretarios firmaron el acuerdo comercial ante personas periodistas.", day0), "journalists_safety", false},
+		{"violence against journalists", usItem("j3", "Rights", "The two governments will work to end violence against journalists.", day0), "journalists_safety", true},
+		{"protección de periodistas", mxItem("j4", "Derechos", "Ambos gobiernos acordaron reforzar la protección de periodistas.", day0), "journalists_safety", true},
+		{"tunnel ventilation", usItem("m1", "Tunnel", "The tunnel had lighting and ventilation.", day0), "medical_supplies", false},
+		{"ventilación del túnel", mxItem("m2", "Túnel", "El túnel contaba con iluminación y ventilación.", day0), "medical_supplies", false},
+		{"ventilators donated", usItem("m3", "Donation", "The United States donated 500 mechanical ventilators to Mexico.", day0), "medical_supplies", true},
+		{"control biológico", mxItem("m4", "Plaga", "La planta produce insectos estériles para el control biológico del gusano barrenador.", day0), "vaccines", false},
+		{"dosis de biológicos", mxItem("m5", "Vacunas", "México recibió 2 millones de dosis de biológicos contra la influenza.", day0), "vaccines", true},
+		{"levels in a declaration", usItem("t1", "Joint Declaration", "The Joint Declaration sets Level 3 and Level 4 priorities for the security alert system.", day0), "travel_advisories", false},
+		{"niveles en una declaración", mxItem("t2", "Declaración", "La Declaración Conjunta prevé una alerta de seguridad de Nivel 3 en puertos.", day0), "travel_advisories", false},
+		{"travel advisory", usItem("t3", "Travel", "The Department raised its travel advisory for Tamaulipas to Do Not Travel.", day0), "travel_advisories", true},
+		{"alerta de viaje", mxItem("t4", "Viaje", "La Cancillería emitió una alerta de viaje para connacionales en Texas.", day0), "travel_advisories", true},
+	})
+}
