@@ -708,7 +708,7 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	// commitments (those with a topic of their own; a unit without one
 	// takes the same contact as evidence) and contradicts none: "partial"
 	// is the core commitment missing, or only a minority of several stated.
-	content, stated := 0, 0
+	content, stated, absent := 0, 0, 0
 	for _, u := range claim.Units {
 		r := e.verifyUnit(ix, u, same, false)
 		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 {
@@ -718,8 +718,11 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			}
 		} else {
 			content++
-			if r.Outcome == Stated {
+			switch r.Outcome {
+			case Stated:
 				stated++
+			case Absent:
+				absent++
 			}
 		}
 		if r.Outcome == Contradicted {
@@ -729,7 +732,7 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	}
 	mostStated := float64(stated) >= confirmShare*float64(content)
 	switch {
-	case len(same) > 0 && mostStated && !d.Denied:
+	case len(same) > 0 && mostStated && absent == 0 && !d.Denied:
 		d.Status = Confirmed
 	case !d.Final:
 		d.Status = Pending

@@ -272,8 +272,16 @@ func TestCommitmentShareAndSites(t *testing.T) {
 		items  []Item
 		status Status
 	}{
-		{"two of three commitments stated", []Item{claim, usItem("u", "Meeting", meeting+
-			"The United States and Mexico agreed to strengthen cargo inspections. Both governments also agreed to extend water deliveries.", day0.Add(h))}, Confirmed},
+		{"all three commitments stated", []Item{claim, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to strengthen cargo inspections. Both governments also agreed to extend water deliveries. "+
+			"They further agreed to counter fentanyl trafficking.", day0.Add(h))}, Confirmed},
+		// The definition: stating only some of several commitments is
+		// partial; one the counterpart never mentions is missing.
+		{"two of three stated, the third never mentioned", []Item{claim, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to strengthen cargo inspections. Both governments also agreed to extend water deliveries.", day0.Add(h))}, Partial},
+		{"two of three stated, the third mentioned without the action", []Item{claim, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to strengthen cargo inspections. Both governments also agreed to extend water deliveries. "+
+			"They also discussed fentanyl trafficking.", day0.Add(h))}, Confirmed},
 		{"one of three commitments stated", []Item{claim, usItem("u", "Meeting", meeting+
 			"The two countries agreed to counter fentanyl trafficking.", day0.Add(h))}, Partial},
 	}
