@@ -207,6 +207,17 @@ func (a *App) unseenItems(ctx context.Context, r *replicaState, init bool) (stor
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	// Items that left the reach are forgotten (they do not come back: the
+	// reach only moves forward).
+	inReach := make(map[int64]bool, len(items))
+	for _, it := range items {
+		inReach[it.ID] = true
+	}
+	for id := range r.seen {
+		if !inReach[id] {
+			delete(r.seen, id)
+		}
+	}
 	for _, it := range items {
 		rev, known := r.seen[it.ID]
 		if known && rev >= it.Revision {
