@@ -219,3 +219,25 @@ func TestConceptsNeedTheirContext(t *testing.T) {
 		{"alerta de viaje", mxItem("t4", "Viaje", "La Cancillería emitió una alerta de viaje para connacionales en Texas.", day0), "travel_advisories", true},
 	})
 }
+
+// Information sharing is named in many ways: the noun phrase, the verb
+// with its object, intelligence or data instead of information.
+func TestInformationSharingPhrasings(t *testing.T) {
+	var cases []conceptCase
+	for i, s := range []string{
+		"The two agencies agreed to an information exchange on cartel finances.",
+		"Both governments will expand intelligence exchange on fentanyl producers.",
+		"The partners agreed to share data on suspicious cargo.",
+		"The plan calls for the exchange of intelligence on arms traffickers.",
+	} {
+		cases = append(cases, conceptCase{"english " + s, usItem("i"+string(rune('a'+i)), "Release", s, day0), "information_sharing", true})
+	}
+	for i, s := range []string{
+		"Las agencias acordaron compartir datos sobre cargamentos sospechosos.",
+		"Ambos gobiernos acordaron intercambiar datos de las redes de tráfico.",
+		"El plan refuerza la información compartida entre aduanas.",
+	} {
+		cases = append(cases, conceptCase{"spanish " + s, mxItem("j"+string(rune('a'+i)), "Comunicado", s, day0), "information_sharing", true})
+	}
+	checkConcepts(t, cases)
+}
