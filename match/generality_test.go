@@ -241,3 +241,26 @@ func TestInformationSharingPhrasings(t *testing.T) {
 	}
 	checkConcepts(t, cases)
 }
+
+// A call is reported with a verb of speaking plus the phone, or as a "call
+// with" someone; every such phrasing is a phone call.
+func TestPhoneCallPhrasings(t *testing.T) {
+	var cases []conceptCase
+	for i, s := range []string{
+		"La canciller conversa por teléfono con el secretario de Estado.",
+		"El canciller llamó por teléfono a su homólogo estadounidense.",
+		"La secretaria se comunicó telefónicamente con la embajadora.",
+		"El canciller sostuvo una llamada con el secretario de Seguridad Nacional.",
+	} {
+		cases = append(cases, conceptCase{"spanish " + s, mxItem("k"+string(rune('a'+i)), "Llamada", s, day0), "event_phone_call", true})
+	}
+	for i, s := range []string{
+		"Deputy Secretary's Call with Mexico's Foreign Secretary",
+		"The Secretary spoke with the Mexican Foreign Secretary by phone on Tuesday.",
+	} {
+		cases = append(cases, conceptCase{"english " + s, usItem("l"+string(rune('a'+i)), "Readout", s, day0), "event_phone_call", true})
+	}
+	cases = append(cases, conceptCase{"a phone number is not a call", mxItem("k9", "Consulado",
+		"Los connacionales pueden consultar el número de teléfono del consulado.", day0), "event_phone_call", false})
+	checkConcepts(t, cases)
+}
