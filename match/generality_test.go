@@ -264,3 +264,17 @@ func TestPhoneCallPhrasings(t *testing.T) {
 		"Los connacionales pueden consultar el número de teléfono del consulado.", day0), "event_phone_call", false})
 	checkConcepts(t, cases)
 }
+
+// "Las dos delegaciones", "the two sides" and the like name both
+// governments as one party (once the item names the other side's actors).
+func TestJointReferences(t *testing.T) {
+	const es = "El subsecretario recibió a la delegación de Estados Unidos. "
+	const en = "The Assistant Secretary received the Mexican delegation. "
+	checkClaims(t, []claimCase{
+		{"las dos delegaciones", mxItem("r1", "Reunión", es+"Las dos delegaciones acordaron crear un grupo técnico sobre aduanas.", day0), true},
+		{"las dos partes", mxItem("r2", "Reunión", es+"Al término del encuentro, las dos partes acordaron reforzar la inspección de carga.", day0), true},
+		{"the two delegations", usItem("r3", "Meeting", en+"The two delegations agreed to create a technical group on customs.", day0), true},
+		{"the two sides", usItem("r4", "Meeting", en+"At the close of the meeting, the two sides agreed to strengthen cargo inspection.", day0), true},
+		{"without the other side named", mxItem("r5", "Guatemala", "Guatemala recibió a la delegación de México; las dos partes acordaron reforzar la inspección de carga.", day0), false},
+	})
+}
