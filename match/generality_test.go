@@ -277,4 +277,8 @@ func TestJointReferences(t *testing.T) {
 		{"the two sides", usItem("r4", "Meeting", en+"At the close of the meeting, the two sides agreed to strengthen cargo inspection.", day0), true},
 		{"without the other side named", mxItem("r5", "Guatemala", "Guatemala recibió a la delegación de México; las dos partes acordaron reforzar la inspección de carga.", day0), false},
 	})
+	checkConcepts(t, []conceptCase{
+		{"las dos partes is a joint reference", mxItem("r6", "Acuerdo", "Las dos partes firmaron el memorándum.", day0), "both_governments", true},
+		{"the two sides is a joint reference", usItem("r7", "Agreement", "The two sides signed the memorandum.", day0), "both_governments", true},
+	})
 }
