@@ -282,3 +282,29 @@ func TestJointReferences(t *testing.T) {
 		{"the two sides is a joint reference", usItem("r7", "Agreement", "The two sides signed the memorandum.", day0), "both_governments", true},
 	})
 }
+
+// Collisions reports two unrelated entries whose terms share stems, but not
+// an office and its own body.
+func TestCollisionsSkipOfficeAndBody(t *testing.T) {
+	fsys := testFS(t)
+	fsys["gazetteer/pairs.yaml"] = &fstest.MapFile{Data: []byte(`kind: institution
+entries:
+  - {id: zz_consulate, side: mx, es: [Consulado de Zeta], en: [Zeta Consulate]}
+  - {id: zz_consul, kind: role, side: mx, parent: zz_consulate, es: [Cónsul de Zeta], en: [Zeta Consulates]}
+  - {id: zz_market, side: "", es: [Mercados de Zeta], en: [Zeta Market]}
+  - {id: zz_markets, side: "", es: [Mercado de Zeta], en: [Zeta Markets]}
+`)}
+	lex, err := LoadLexicon(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var zz []string
+	for _, c := range lex.Collisions() {
+		if strings.Contains(c, "zz_") {
+			zz = append(zz, c)
+		}
+	}
+	if len(zz) != 2 || slices.ContainsFunc(zz, func(c string) bool { return strings.Contains(c, "zz_consul") }) {
+		t.Errorf("collisions = %q, want the two market entries' (one per language), none of the consul's", zz)
+	}
+}

@@ -143,7 +143,8 @@ type Lexicon struct {
 	maxTerm   int
 	maxCue    int
 	cueCounts map[CueClass]int
-	// collisions lists terms whose stems equal another entry's term.
+	// collisions lists terms whose stems equal another entry's term, an
+	// office and its own body apart.
 	collisions []string
 	// composed lists the concepts that have parts, in load order.
 	composed []string
@@ -165,6 +166,8 @@ func (l *Lexicon) IDs() []string {
 // Collisions lists the terms whose stem sequence equals another entry's
 // term: they still match as written (exact word forms win), but their
 // inflected variants go to the other entry (curation hints, not errors).
+// An office and the body it belongs to share stems on purpose and are not
+// listed.
 func (l *Lexicon) Collisions() []string { return l.collisions }
 
 // CueCount returns how many phrases a cue class has, over both languages.
@@ -452,7 +455,7 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 					// reported by Collisions.
 					if containsFold(pick(e, lang), term) && containsFold(pick(b.entries[other], lang), term) {
 						problems = append(problems, fmt.Sprintf("term %q (%s) maps to both %s and %s", term, lang, other, id))
-					} else if containsFold(pick(e, lang), term) {
+					} else if containsFold(pick(e, lang), term) && !officeOf(e, b.entries[other]) {
 						l.collisions = append(l.collisions, fmt.Sprintf("%s term %q of %s shares its stems with %s", lang, term, id, other))
 					}
 					continue
@@ -493,6 +496,13 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		return nil, fmt.Errorf("lexicon: %d problems: %s", len(problems), strings.Join(problems, "; "))
 	}
 	return l, nil
+}
+
+// officeOf reports an office and the body it belongs to ("canciller" and
+// "Cancillería", "cónsul" and "consulado"), whose terms share stems on
+// purpose: their listed forms tell them apart (README, matching step 3).
+func officeOf(a, b *Entry) bool {
+	return a.Kind == KindRole && a.Parent == b.ID || b.Kind == KindRole && b.Parent == a.ID
 }
 
 // names returns the terms that start with a capital letter or digit.
