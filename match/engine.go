@@ -52,12 +52,21 @@ func (o Options) withDefaults() Options {
 type Engine struct {
 	lex  *Lexicon
 	opts Options
+	// twinRegions are the places spanning the border that other places
+	// lie in (Laredo–Nuevo Laredo), by id.
+	twinRegions map[string]bool
 }
 
 // NewEngine returns an engine over lex with opts (zero fields take their
 // defaults).
 func NewEngine(lex *Lexicon, opts Options) *Engine {
-	return &Engine{lex: lex, opts: opts.withDefaults()}
+	e := &Engine{lex: lex, opts: opts.withDefaults(), twinRegions: map[string]bool{}}
+	for _, ent := range lex.entries {
+		if p := lex.entries[ent.Parent]; ent.Parent != "" && p != nil && p.Kind == KindPlace && p.Side == "" {
+			e.twinRegions[ent.Parent] = true
+		}
+	}
+	return e
 }
 
 // Options returns the options in force, defaults filled in.
@@ -856,13 +865,11 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 			r.Outcome, r.Evidence, r.Sentence, r.Shared = out, &ref, sentence, shared
 		}
 	}
+	places := e.unitPlaces(u)
+	reciprocal := u.Action == CueAgree || u.Action == CueSign || u.Action == CueJoint
 	for _, c := range same {
-		placeOK := len(crossings) == 0
-		for _, cr := range crossings {
-			if c.Entities[cr] > 0 {
-				placeOK = true
-			}
-		}
+		placeOK := len(places) == 0 || e.namesRegion(c, places)
+		claimant := Other(c.Item.Side)
 		var union map[string]bool
 		best := ""
 		bestCov := 0.0
@@ -875,12 +882,12 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 			switch {
 			case s.Denial && cov >= 0.5:
 				consider(Contradicted, c, s.Text, shared)
-			case s.Statement && !s.Denial && cov >= 0.5 && placeOK:
+			case s.Statement && !s.Denial && cov >= 0.5 && placeOK && (!reciprocal || e.withPartner(s, claimant)):
 				consider(Stated, c, s.Text, shared)
 			default:
 				consider(Discussed, c, s.Text, shared)
 			}
-			if !strict && s.Statement && !s.Denial {
+			if !strict && s.Statement && !s.Denial && (!reciprocal || e.withPartner(s, claimant)) {
 				if union == nil {
 					union = map[string]bool{}
 				}
@@ -963,4 +970,77 @@ func specificPlaces(lex *Lexicon, ids []string) []string {
 		}
 	}
 	return out
+}
+
+// unitPlaces are the border localities a unit's commitment is tied to
+// (crossings, river sites, border towns and their twin-city regions), each
+// as its region: a counterpart states that commitment only if it names one
+// of them, in either town of the pair — inspections at five crossings are
+// not stated by a note on firearms data that names no crossing. The venue
+// of a meeting (a capital) is not such a locality.
+func (e *Engine) unitPlaces(u Unit) []string {
+	var out []string
+	for _, id := range u.Places {
+		if r := e.borderRegion(id); r != "" && !isIn(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// borderRegion returns the twin-city region of a border locality, the
+// locality itself for a site outside any region, or "" for a place that is
+// not on the border.
+func (e *Engine) borderRegion(id string) string {
+	ent := e.lex.entries[id]
+	if ent == nil {
+		return ""
+	}
+	if e.twinRegions[id] {
+		return id
+	}
+	site := ent.Kind == KindCrossing || siteKinds[ent.Kind]
+	for cur, n := ent, 0; cur != nil && cur.Parent != "" && n < 3; n++ {
+		if e.twinRegions[cur.Parent] {
+			return cur.Parent
+		}
+		cur = e.lex.entries[cur.Parent]
+	}
+	if site {
+		return id
+	}
+	return ""
+}
+
+// namesRegion reports whether an item names a locality in one of regions.
+func (e *Engine) namesRegion(c *Analysis, regions []string) bool {
+	for _, id := range c.entityKeys {
+		if r := e.borderRegion(id); r != "" && isIn(regions, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// withPartner reports whether a sentence of the other side can state a
+// reciprocal commitment (an agreement, a signing, a joint action) of the
+// claimant's side: it names the claimant's side or both, or carries a
+// reciprocal cue ("agreed", "jointly", "with"). A side's account of its own
+// unilateral step ("CBP suspends rail crossings") does not state an
+// agreement with the other government.
+func (e *Engine) withPartner(s *Sentence, claimant string) bool {
+	for _, an := range s.Annots {
+		if an.AsPlace {
+			continue
+		}
+		if ent := e.lex.entries[an.ID]; ent != nil && (ent.IsParty() || an.Kind == KindCountry) && (an.Side == claimant || an.Side == SideBoth) {
+			return true
+		}
+	}
+	for _, c := range s.Cues {
+		if c.has(CueAgree) || c.has(CueSign) || c.has(CueJoint) || c.has(CueWith) {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -311,5 +312,73 @@ func TestSiteConflict(t *testing.T) {
 		if cs.Reason != tt.reason || cs.SameEvent != (tt.reason == "") {
 			t.Errorf("%s: same=%v reason=%q score=%.2f, want reason %q", tt.name, cs.SameEvent, cs.Reason, cs.Score, tt.reason)
 		}
+	}
+}
+
+// borderEngine is the test engine with twin border towns, a capital and
+// rail crossings added to the test lexicon.
+func borderEngine(t *testing.T) *Engine {
+	t.Helper()
+	extra := fstest.MapFS{
+		"gazetteer/border.yaml": {Data: []byte(`kind: place
+entries:
+  - {id: pass_region, side: "", es: [Eagle Pass-Piedras Negras], en: [Eagle Pass-Piedras Negras]}
+  - {id: eagle_pass, side: us, parent: pass_region, es: [Eagle Pass], en: [Eagle Pass]}
+  - {id: piedras_negras, side: mx, parent: pass_region, es: [Piedras Negras], en: [Piedras Negras]}
+  - {id: cali_region, side: "", es: [Calexico-Mexicali], en: [Calexico-Mexicali]}
+  - {id: calexico, side: us, parent: cali_region, es: [Calexico], en: [Calexico]}
+  - {id: capital_dc, side: us, es: [Washington], en: [Washington]}
+`)},
+		"concepts/rail.yaml": {Data: []byte("domain: rail\nconcepts:\n  - id: rail_crossings\n    es: [cruces ferroviarios]\n    en: [rail crossings]\n")},
+	}
+	lex, err := LoadLexicon(testFS(t), extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewEngine(lex, Options{})
+}
+
+// A commitment tied to border localities is stated only by a counterpart
+// that names one of them (either town of a twin pair counts), and an
+// agreement only by a sentence that names the partner or a reciprocal act:
+// the other side's account of its own unilateral step does not state it.
+func TestCommitmentNeedsItsPlacesAndPartner(t *testing.T) {
+	h := time.Hour
+	meeting := "Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9. "
+	inspections := mxItem("c1", "Reunión de seguridad",
+		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo en Washington. "+
+			"El Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga en los cruces de Nogales y Eagle Pass.", day0)
+	venue := mxItem("c3", "Reunión de seguridad",
+		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "+
+			"En Washington, el Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga.", day0)
+	rail := mxItem("c2", "Reunión sobre cruces ferroviarios",
+		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "+
+			"Ambos gobiernos acordaron reabrir los cruces ferroviarios de Eagle Pass.", day0)
+	tests := []struct {
+		name   string
+		items  []Item
+		status Status
+	}{
+		{"places named in the other town of the pair", []Item{inspections, usItem("u", "Meeting", meeting+
+			"The United States committed to strengthen cargo inspection at the crossings in Piedras Negras and Nogales.", day0.Add(h))}, Confirmed},
+		{"same commitment with no place", []Item{inspections, usItem("u", "Meeting", meeting+
+			"The United States committed to strengthen cargo inspection.", day0.Add(h))}, Partial},
+		{"same commitment at other places", []Item{inspections, usItem("u", "Meeting", meeting+
+			"The United States committed to strengthen cargo inspection at the crossings in Calexico.", day0.Add(h))}, Partial},
+		{"the venue of the meeting is not a site of the commitment", []Item{venue, usItem("u", "Meeting", meeting+
+			"The United States committed to strengthen cargo inspection.", day0.Add(h))}, Confirmed},
+		{"agreement stated with the partner", []Item{rail, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to reopen the rail crossings in Eagle Pass.", day0.Add(h))}, Confirmed},
+		{"own unilateral step only", []Item{rail, usItem("u", "Meeting", meeting+
+			"CBP will reopen the rail crossings in Eagle Pass.", day0.Add(h))}, Partial},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(borderEngine(t), append(background(), tt.items...), nil)
+			d := decisionFor(t, ds, tt.items[0].GUID)
+			if d.Status != tt.status {
+				t.Errorf("status %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+		})
 	}
 }
