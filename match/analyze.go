@@ -247,6 +247,11 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 			if !ok {
 				id, ok = terms[keys[n-1]]
 				cross = ok && lex.crossTerms[a.Lang][keys[n-1]]
+				if ok && n == 1 && lex.nameStems[a.Lang][keys[0]] && !toks[i].Upper {
+					// A lower-case word that only shares its stem with a
+					// one-word name is not the name.
+					ok = false
+				}
 				if ok && n == 1 && lex.entries[id].Kind == KindConcept && hasClass(cues[fkeys[0]], CueDiscuss) {
 					// A discussion verb is not the noun it shares a stem
 					// with: "conversaron" is not "conversaciones",
@@ -291,7 +296,13 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				Surface: a.Text[toks[i].Start:toks[i+best-1].End]})
 			matched = best
 		}
-		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 && !isSchedule(cues, toks, i, n) {
+		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 && discussesAt(cues, toks, i, n) {
+			// "will discuss", "conversarán": a talk to come, not a
+			// commitment.
+			s.Cues = append(s.Cues, CueHit{Classes: []CueClass{CueDiscuss}, Tok: i, TokEnd: i + n, Future: true,
+				Surface: a.Text[toks[i].Start:toks[i+n-1].End]})
+			matched = n
+		} else if fut && best == 0 && !isSchedule(cues, toks, i, n) {
 			s.Cues = append(s.Cues, CueHit{Classes: []CueClass{CueImplement}, Tok: i, TokEnd: i + n, Future: true,
 				Surface: a.Text[toks[i].Start:toks[i+n-1].End]})
 			matched = n
@@ -376,6 +387,27 @@ func isSchedule(cues map[string][]CueClass, toks []Token, i, n int) bool {
 	}
 	if i+n < len(toks) && hasClass(cues[toks[i+n-1].Fold+" "+toks[i+n].Fold], CueSchedule) {
 		return true
+	}
+	return false
+}
+
+// discussesAt reports a future whose verb is a discussion verb ("will
+// discuss", "will review", "abordarán").
+func discussesAt(cues map[string][]CueClass, toks []Token, i, n int) bool {
+	for j := i; j < i+n; j++ {
+		if hasClass(cues[toks[j].Fold], CueDiscuss) {
+			return true
+		}
+	}
+	if n == 1 {
+		// A Spanish synthetic future whose preterite is listed
+		// ("abordarán" / "abordaron", "conversará" / "conversó").
+		f := toks[i].Fold
+		for _, p := range [][2]string{{"aran", "aron"}, {"eran", "ieron"}, {"iran", "ieron"}, {"ara", "o"}, {"era", "io"}, {"ira", "io"}} {
+			if stem, ok := strings.CutSuffix(f, p[0]); ok && stem != "" && hasClass(cues[stem+p[1]], CueDiscuss) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -308,3 +308,12 @@ entries:
 		t.Errorf("collisions = %q, want the two market entries' (one per language), none of the consul's", zz)
 	}
 }
+
+// A lower-case word that only shares its stem with a one-word name is an
+// ordinary word ("flores" and "Florida" both stem to "flor").
+func TestLowerCaseWordIsNotAName(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"spanish common word", mxItem("f1", "Homenaje", "Las familias colocaron flores en el panteón de Tijuana.", day0), "florida", false},
+		{"spanish name", mxItem("f2", "Consulado", "El consulado en Miami atiende a connacionales en Florida.", day0), "florida", true},
+	})
+}

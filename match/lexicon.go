@@ -134,6 +134,10 @@ type Lexicon struct {
 	// a TV channel in Spanish, "once" an English adverb).
 	crossTerms map[string]map[string]bool
 	crossExact map[string]map[string]bool
+	// nameStems marks the stem keys of one-word capitalised names: another
+	// word form reaches them only with its capital ("flores" is not
+	// "Florida", though both stem to "flor").
+	nameStems map[string]map[string]bool
 	// narrower counts the concepts that name each concept as broader;
 	// related lists each concept's broader and narrower concepts.
 	narrower map[string]int
@@ -379,6 +383,7 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 		exact:      map[string]map[string]string{"es": {}, "en": {}},
 		crossTerms: map[string]map[string]bool{"es": {}, "en": {}},
 		crossExact: map[string]map[string]bool{"es": {}, "en": {}},
+		nameStems:  map[string]map[string]bool{"es": {}, "en": {}},
 		narrower:   map[string]int{},
 		related:    map[string][]string{},
 		cues:       map[string]map[string][]CueClass{"es": {}, "en": {}},
@@ -443,9 +448,13 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 					problems = append(problems, fmt.Sprintf("%s: empty term %q", id, term))
 					continue
 				}
+				name := n == 1 && e.Kind != KindConcept && len(names([]string{term})) == 1
 				if other, ok := l.terms[lang][key]; ok && other == id {
 					if !copied {
 						l.crossTerms[lang][key] = false
+					}
+					if !name {
+						l.nameStems[lang][key] = false
 					}
 					continue
 				}
@@ -462,6 +471,7 @@ func (b *lexBuilder) build() (*Lexicon, error) {
 				}
 				l.terms[lang][key] = id
 				l.crossTerms[lang][key] = copied
+				l.nameStems[lang][key] = name
 				if n > l.maxTerm {
 					l.maxTerm = n
 				}
