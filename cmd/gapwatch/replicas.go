@@ -201,7 +201,8 @@ func (r *replicaState) mark(items []match.Item) {
 func (a *App) unseenItems(ctx context.Context, r *replicaState, init bool) (store.SaveResult, error) {
 	var res store.SaveResult
 	reach := 2 * (a.cfg.Engine.Window + a.cfg.Engine.Lookback)
-	items, err := a.store.Items(ctx, store.ItemQuery{Since: a.leaseClock().Add(-reach)})
+	now := a.leaseClock()
+	items, err := a.store.Items(ctx, store.ItemQuery{Since: now.Add(-reach)})
 	if err != nil {
 		return res, err
 	}
@@ -223,8 +224,15 @@ func (a *App) unseenItems(ctx context.Context, r *replicaState, init bool) (stor
 		if known && rev >= it.Revision {
 			continue
 		}
+		if !init && r.mine[it.Feed] && (known || now.Sub(it.FirstSeen) < 2*followEvery) {
+			// This replica polls the feed: the poller's hook gives its
+			// items and edits (and marks them seen). A new item seen a
+			// while ago is one another replica stored before the feed
+			// came here: it is given below.
+			continue
+		}
 		r.seen[it.ID] = it.Revision
-		if init || r.mine[it.Feed] {
+		if init {
 			continue
 		}
 		if known {
