@@ -317,3 +317,15 @@ func TestLowerCaseWordIsNotAName(t *testing.T) {
 		{"spanish name", mxItem("f2", "Consulado", "El consulado en Miami atiende a connacionales en Florida.", day0), "florida", true},
 	})
 }
+
+// International reservoirs are dams, each its own entry inside its border
+// region, and the Spanish name alone ("las presas La Amistad y Falcón")
+// names the dam, as the English plural does ("the Amistad and Falcon
+// reservoirs").
+func TestReservoirsAreDams(t *testing.T) {
+	checkConcepts(t, []conceptCase{
+		{"spanish coordinated dams", mxItem("w1", "Agua", "México entregará agua desde las presas La Amistad y Falcón.", day0), "falcon_reservoir", true},
+		{"english coordinated dams", usItem("w2", "Water", "Mexico will deliver water from the Amistad and Falcon reservoirs.", day0), "falcon_reservoir", true},
+		{"the town is not the dam", usItem("w3", "Port", "CBP officers at Falcon Heights seized 4 rifles.", day0), "falcon_reservoir", false},
+	})
+}
