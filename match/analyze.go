@@ -395,7 +395,11 @@ func isSchedule(cues map[string][]CueClass, toks []Token, i, n int) bool {
 // discuss", "will review", "abordarán").
 func discussesAt(cues map[string][]CueClass, toks []Token, i, n int) bool {
 	for j := i; j < i+n; j++ {
-		if hasClass(cues[toks[j].Fold], CueDiscuss) {
+		f := toks[j].Fold
+		// The bare verb after "will" is listed by its past or third
+		// person ("discussed", "reviews").
+		if hasClass(cues[f], CueDiscuss) || hasClass(cues[f+"ed"], CueDiscuss) || hasClass(cues[f+"d"], CueDiscuss) ||
+			hasClass(cues[f+"es"], CueDiscuss) || hasClass(cues[f+"s"], CueDiscuss) {
 			return true
 		}
 	}
@@ -463,6 +467,10 @@ type party struct {
 	// oblique marks a party inside a prepositional phrase ("between the
 	// two delegations", "de Estados Unidos"), which is not a subject.
 	oblique bool
+	// modifier marks a name that is part of a capitalised name ("the
+	// U.S.-Mexico High-Level Dialogue", "el Diálogo … México-Estados
+	// Unidos"): it names the parties but is no actor.
+	modifier bool
 }
 
 // obliqueWords are prepositions that make the party after them a
@@ -488,10 +496,36 @@ func sentenceParties(s *Sentence, lex *Lexicon) []party {
 				j--
 			}
 			p.oblique = j >= 0 && obliqueWords[s.Tokens[j].Fold]
+			p.modifier = bareName(s.Tokens[an.Tok:an.TokEnd]) && namedNextTo(s, an)
 			ps = append(ps, p)
 		}
 	}
 	return ps
+}
+
+// namedNextTo reports a capitalised concept (a named dialogue, group or
+// programme) right after or right before an annotation.
+func namedNextTo(s *Sentence, an Annotation) bool {
+	for _, o := range s.Annots {
+		if o.Kind != KindConcept || (o.Tok != an.TokEnd && o.TokEnd != an.Tok) {
+			continue
+		}
+		if bareName(s.Tokens[o.Tok:o.TokEnd]) || s.Tokens[o.Tok].Upper && s.Tokens[o.TokEnd-1].Upper {
+			return true
+		}
+	}
+	return false
+}
+
+// actors drops the parties that only modify a name.
+func actors(ps []party) []party {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if !p.modifier {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // subjectGroup returns the parties acting as the subject of the cue at tok:
@@ -590,7 +624,7 @@ func (e *Engine) extractUnits(a *Analysis) {
 			}
 			lastPara = s.Paragraph
 		}
-		ps := sentenceParties(s, e.lex)
+		ps := actors(sentenceParties(s, e.lex))
 		if !otherNamed {
 			kept := ps[:0:0]
 			for _, p := range ps {
@@ -641,6 +675,9 @@ func (e *Engine) extractUnits(a *Analysis) {
 				continue
 			}
 			if hasDiscuss && (action == CuePosition || action == CueImplement || action == CueHedge) {
+				continue
+			}
+			if standingState(s, c) {
 				continue
 			}
 			s.Statement = true
@@ -705,6 +742,29 @@ func (e *Engine) extractUnits(a *Analysis) {
 			carry = g
 		}
 	}
+}
+
+// keepVerbs are the present forms of "maintain", and relationNouns the
+// standing relations they keep.
+var (
+	keepVerbs     = setOf("mantienen mantiene mantenemos sostienen sostiene maintain maintains")
+	relationNouns = setOf(`cooperacion coordinacion contacto contactos comunicacion dialogo relacion relaciones colaboracion
+		cooperation coordination contact contacts communication dialogue relationship relations partnership collaboration ties`)
+)
+
+// standingState reports a present "maintain" with a relation as its object
+// ("mantienen una estrecha cooperación", "maintain close contact"): a
+// standing state, not an agreement or an action.
+func standingState(s *Sentence, c CueHit) bool {
+	if c.TokEnd-c.Tok != 1 || !keepVerbs[s.Tokens[c.Tok].Fold] {
+		return false
+	}
+	for j := c.TokEnd; j < len(s.Tokens) && j <= c.TokEnd+3; j++ {
+		if relationNouns[s.Tokens[j].Fold] {
+			return true
+		}
+	}
+	return false
 }
 
 // proDrop reports a cue near the start of its sentence with no subject of
