@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -19,7 +20,9 @@ func buildVersion() string {
 			v = bi.Main.Version
 		}
 		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			// Go stamps a VCS build's version with the revision already
+			// (v0.0.0-20261126070141-8ac8b654754e); add it only where it is not.
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 && !strings.Contains(v, s.Value[:12]) {
 				v += "+" + s.Value[:12]
 			}
 		}
