@@ -614,6 +614,11 @@ func (e *Engine) extractUnits(a *Analysis) {
 			}
 		}
 	}
+	// A bilateral setting: the item names the other side's actors (a
+	// meeting "between Mexico and the United States", the other side's
+	// officials), or calls the forum bilateral and names no third country.
+	// There "the delegations agreed" means the two governments.
+	bilateral := otherNamed || e.bilateralWord(a) && !e.thirdCountryNamed(a, side, other)
 	var carry []party
 	lastPara := -1
 	for si := range a.Sentences {
@@ -688,6 +693,10 @@ func (e *Engine) extractUnits(a *Analysis) {
 				group = nil
 			}
 			reciprocal := action == CueAgree || action == CueSign || action == CueJoint
+			if reciprocal && bilateral && genericSubject(s, c.Tok) && e.bothID != "" {
+				// "Las delegaciones acordaron", "the parties agreed".
+				group = []party{{id: e.bothID, side: SideBoth, kind: KindGovernment, tok: c.Tok, end: c.Tok}}
+			}
 			if len(group) == 0 && !hasPartyBefore(ps, c.Tok) && (reciprocal || proDrop(a.Lang, s, c.Tok)) {
 				group = carry
 			} else if len(group) > 0 {
@@ -762,6 +771,50 @@ func standingState(s *Sentence, c CueHit) bool {
 	for j := c.TokEnd; j < len(s.Tokens) && j <= c.TokEnd+3; j++ {
 		if relationNouns[s.Tokens[j].Fold] {
 			return true
+		}
+	}
+	return false
+}
+
+// genericNouns are plural nouns for the participants of a meeting.
+var genericNouns = setOf("delegaciones partes participantes delegations parties participants sides")
+
+// genericSubject reports a cue whose subject is a plural noun for the
+// meeting's participants ("las delegaciones", "the parties"), possibly with
+// an adverb between ("the delegations also agreed").
+func genericSubject(s *Sentence, tok int) bool {
+	j := tok - 1
+	for j >= 0 && adverbs[s.Tokens[j].Fold] {
+		j--
+	}
+	if j < 1 || !genericNouns[s.Tokens[j].Fold] {
+		return false
+	}
+	return determiners[s.Tokens[j-1].Fold] || s.Tokens[j-1].Fold == "ambas" || s.Tokens[j-1].Fold == "both"
+}
+
+var adverbs = setOf("also further then tambien asimismo ademas igualmente finalmente finally")
+
+// bilateralWord reports an item that calls its subject bilateral.
+func (e *Engine) bilateralWord(a *Analysis) bool {
+	for _, s := range a.Sentences {
+		for _, t := range s.Tokens {
+			if t.Fold == "bilateral" || t.Fold == "bilaterales" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// thirdCountryNamed reports an item naming a country other than the two
+// sides.
+func (e *Engine) thirdCountryNamed(a *Analysis, side, other string) bool {
+	for _, s := range a.Sentences {
+		for _, an := range s.Annots {
+			if an.Kind == KindCountry && an.Side != side && an.Side != other && an.Side != SideBoth {
+				return true
+			}
 		}
 	}
 	return false

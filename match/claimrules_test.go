@@ -39,3 +39,21 @@ func TestStandingStateIsNoClaim(t *testing.T) {
 			"The Government of Mexico will maintain the deployment of the National Guard at its southern border.", day0), true},
 	})
 }
+
+// In a bilateral setting "the delegations agreed" means the two
+// governments: the other side named earlier in the item (or a forum called
+// bilateral with no third country) carries over to the generic subject.
+func TestDelegationsAgreedInABilateralSetting(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"spanish, other side named before", mxItem("d1", "Reunión",
+			"La canciller Ruiz encabezó la delegación mexicana en la reunión entre México y Estados Unidos. Las delegaciones acordaron crear un grupo técnico sobre aduanas.", day0), true},
+		{"english, other side named before", usItem("d2", "Meeting",
+			"Secretary Marsh met with the Mexican Foreign Secretary in Washington. The delegations also agreed to meet again in June.", day0), true},
+		{"a bilateral group, no country named", mxItem("d3", "Grupo de trabajo",
+			"Se reunió en Washington el Grupo de Trabajo Bilateral sobre Aduanas. Las delegaciones acordaron intercambiar información cada mes.", day0), true},
+		{"a bilateral group with a third country", mxItem("d4", "Grupo de trabajo",
+			"Se reunió en Tegucigalpa el Grupo de Trabajo Bilateral México-Honduras. Las delegaciones acordaron intercambiar información cada mes.", day0), false},
+		{"own offices only", mxItem("d5", "Reunión",
+			"Las delegaciones de la Cancillería y de la Secretaría de Economía se reunieron. Las delegaciones acordaron intercambiar información.", day0), false},
+	})
+}

@@ -55,6 +55,8 @@ type Engine struct {
 	// twinRegions are the places spanning the border that other places
 	// lie in (Laredo–Nuevo Laredo), by id.
 	twinRegions map[string]bool
+	// bothID is the lexicon's entry for the two governments together.
+	bothID string
 }
 
 // NewEngine returns an engine over lex with opts (zero fields take their
@@ -64,6 +66,9 @@ func NewEngine(lex *Lexicon, opts Options) *Engine {
 	for _, ent := range lex.entries {
 		if p := lex.entries[ent.Parent]; ent.Parent != "" && p != nil && p.Kind == KindPlace && p.Side == "" {
 			e.twinRegions[ent.Parent] = true
+		}
+		if ent.Kind == KindGovernment && ent.Side == SideBoth && (e.bothID == "" || ent.ID < e.bothID) {
+			e.bothID = ent.ID
 		}
 	}
 	return e
@@ -867,8 +872,10 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 	}
 	places := e.unitPlaces(u)
 	reciprocal := u.Action == CueAgree || u.Action == CueSign || u.Action == CueJoint
+	placeNamed := len(places) == 0
 	for _, c := range same {
 		placeOK := len(places) == 0 || e.namesRegion(c, places)
+		placeNamed = placeNamed || placeOK
 		claimant := Other(c.Item.Side)
 		var union map[string]bool
 		best := ""
@@ -910,6 +917,16 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 	for _, w := range append(append([]string{}, u.Objects...), crossings...) {
 		if !isIn(found, w) {
 			r.Missing = append(r.Missing, w)
+		}
+	}
+	if !placeNamed && r.Outcome == Discussed {
+		// The topic without any of the commitment's places is another
+		// matter: the commitment is missing, not merely unstated.
+		r.Outcome, r.Evidence, r.Sentence = Absent, nil, ""
+		for _, id := range u.Places {
+			if e.borderRegion(id) != "" && !isIn(r.Missing, id) {
+				r.Missing = append(r.Missing, id)
+			}
 		}
 	}
 	return r

@@ -348,6 +348,10 @@ func TestCommitmentNeedsItsPlacesAndPartner(t *testing.T) {
 	inspections := mxItem("c1", "Reunión de seguridad",
 		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo en Washington. "+
 			"El Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga en los cruces de Nogales y Eagle Pass.", day0)
+	twoUnits := mxItem("c4", "Reunión de seguridad",
+		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "+
+			"El Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga en los cruces de Nogales y Eagle Pass. "+
+			"Ambos gobiernos acordaron combatir el tráfico de fentanilo.", day0)
 	venue := mxItem("c3", "Reunión de seguridad",
 		"El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "+
 			"En Washington, el Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga.", day0)
@@ -367,6 +371,8 @@ func TestCommitmentNeedsItsPlacesAndPartner(t *testing.T) {
 			"The United States committed to strengthen cargo inspection at the crossings in Calexico.", day0.Add(h))}, Partial},
 		{"the venue of the meeting is not a site of the commitment", []Item{venue, usItem("u", "Meeting", meeting+
 			"The United States committed to strengthen cargo inspection.", day0.Add(h))}, Confirmed},
+		{"a commitment whose places no counterpart names is missing", []Item{twoUnits, usItem("u", "Meeting", meeting+
+			"The United States and Mexico agreed to counter fentanyl trafficking. They also discussed cargo inspection.", day0.Add(h))}, Partial},
 		{"agreement stated with the partner", []Item{rail, usItem("u", "Meeting", meeting+
 			"The United States and Mexico agreed to reopen the rail crossings in Eagle Pass.", day0.Add(h))}, Confirmed},
 		{"own unilateral step only", []Item{rail, usItem("u", "Meeting", meeting+
