@@ -720,6 +720,12 @@ func (e *Engine) extractUnits(a *Analysis) {
 			a.Units = append(a.Units, u)
 			break
 		}
+		if g, ci := possessedDecision(s, ps, other); !unitIn(a, si) && ci >= 0 && side != "" {
+			// "welcomes the Government of Mexico's decision to extradite",
+			// "la decisión del Gobierno de Estados Unidos de ampliar".
+			a.Units = append(a.Units, e.unitFrom(a, s, s.Cues[ci], CueDecide, g))
+			s.Statement = true
+		}
 		if g := listSubject(s, ps); !unitIn(a, si) && len(g) > 0 && attributedTo(g, other, side) && side != "" {
 			u := e.unitFrom(a, s, CueHit{Classes: []CueClass{CueImplement}, Tok: len(s.Tokens) - 1, TokEnd: len(s.Tokens),
 				Surface: s.Tokens[len(s.Tokens)-1].Surface}, CueImplement, g)
@@ -774,6 +780,40 @@ func standingState(s *Sentence, c CueHit) bool {
 		}
 	}
 	return false
+}
+
+// decisionNouns are the pact nouns that name one side's own decision or
+// commitment.
+var decisionNouns = setOf("decision decisiones determinacion compromiso compromisos commitment commitments pledge")
+
+// possessedDecision finds a decision or commitment noun owned by the other
+// side: "the Government of Mexico's decision", "la decisión del Gobierno de
+// Estados Unidos". It returns the owner and the cue's index, or -1.
+func possessedDecision(s *Sentence, ps []party, other string) ([]party, int) {
+	for ci, c := range s.Cues {
+		if !c.has(CuePact) || c.TokEnd-c.Tok != 1 || !decisionNouns[s.Tokens[c.Tok].Fold] || negatedAt(s, ci) {
+			continue
+		}
+		for _, p := range ps {
+			if p.side != other {
+				continue
+			}
+			last := s.Tokens[p.end-1].Surface
+			possessive := p.end == c.Tok && (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s"))
+			j := c.TokEnd
+			if j < len(s.Tokens) && (s.Tokens[j].Fold == "de" || s.Tokens[j].Fold == "del") {
+				j++
+			}
+			for j < len(s.Tokens) && determiners[s.Tokens[j].Fold] {
+				j++
+			}
+			owner := j > c.TokEnd && p.tok == j
+			if possessive || owner {
+				return []party{p}, ci
+			}
+		}
+	}
+	return nil, -1
 }
 
 // genericNouns are plural nouns for the participants of a meeting.

@@ -57,3 +57,16 @@ func TestDelegationsAgreedInABilateralSetting(t *testing.T) {
 			"Las delegaciones de la Cancillería y de la Secretaría de Economía se reunieron. Las delegaciones acordaron intercambiar información.", day0), false},
 	})
 }
+
+// A decision or commitment owned by the other side is attributed to it,
+// whoever the sentence's subject is.
+func TestPossessedDecisionIsAttributed(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"english possessive", usItem("p1", "Statement",
+			"The United States welcomes the Government of Mexico's decision to extend water deliveries through the summer.", day0), true},
+		{"spanish de-phrase", mxItem("p2", "Comunicado",
+			"La Cancillería celebra la decisión del Gobierno de Estados Unidos de ampliar el horario de la garita de Nogales.", day0), true},
+		{"a third country's decision", usItem("p3", "Statement",
+			"The United States welcomes the Government of Guatemala's decision to extend its asylum program.", day0), false},
+	})
+}
