@@ -296,6 +296,13 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 				Surface: a.Text[toks[i].Start:toks[i+best-1].End]})
 			matched = best
 		}
+		if best == 0 && progressiveAt(toks, i, a.Lang) {
+			// "is deploying", "están enviando": an action under way.
+			s.Cues = append(s.Cues, CueHit{Classes: []CueClass{CueFact}, Tok: i, TokEnd: i + 2,
+				Surface: a.Text[toks[i].Start:toks[i+1].End]})
+			i += 2
+			continue
+		}
 		if fut, n := futureAt(toks, i, a.Lang); fut && best == 0 && discussesAt(cues, toks, i, n) {
 			// "will discuss", "conversarán": a talk to come, not a
 			// commitment.
@@ -390,6 +397,24 @@ func isSchedule(cues map[string][]CueClass, toks []Token, i, n int) bool {
 	}
 	return false
 }
+
+// progressiveAt recognises a present progressive at token i ("is
+// deploying", "are providing", "está enviando", "están apoyando"): an action
+// under way, which makes its sentence a statement.
+func progressiveAt(toks []Token, i int, lang string) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	aux, verb := toks[i].Fold, toks[i+1].Fold
+	if lang == "es" {
+		return (aux == "esta" || aux == "estan") && len(verb) > 6 &&
+			(strings.HasSuffix(verb, "ando") || strings.HasSuffix(verb, "iendo"))
+	}
+	return (aux == "is" || aux == "are") && len(verb) > 5 && strings.HasSuffix(verb, "ing") && !toks[i+1].Upper && !ingAdjectives[verb]
+}
+
+// ingAdjectives end like a progressive but describe ("is encouraging").
+var ingAdjectives = setOf("interesting encouraging concerning promising ongoing outstanding missing willing worrying")
 
 // discussesAt reports a future whose verb is a discussion verb ("will
 // discuss", "will review", "abordarán").

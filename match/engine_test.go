@@ -246,6 +246,9 @@ func TestSentenceKinds(t *testing.T) {
 		{"negated agreement noun", "Las medidas no derivan de acuerdos ni de compromisos con otro gobierno.", "es", false, true, false},
 		{"declined means decreased", "Apprehensions declined in June.", "en", false, false, false},
 		{"negated fact", "Mexico did not receive the returned migrants.", "en", false, false, false},
+		{"english progressive", "USAID is sending a relief team and water filters to Tampico.", "en", true, false, false},
+		{"spanish progressive", "La Guardia Nacional está desplegando elementos en la frontera sur.", "es", true, false, false},
+		{"an adjective in -ing is no action", "The outlook is encouraging for water deliveries.", "en", false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
