@@ -336,6 +336,12 @@ func (e *Engine) annotate(a *Analysis, s *Sentence) {
 			continue
 		}
 		j := an.Tok - 1
+		// "northern Mexico", "el norte de México": a region of the
+		// country is a place.
+		if j >= 0 && regionWords[toks[j].Fold] || j >= 1 && toks[j].Fold == "de" && regionWords[toks[j-1].Fold] {
+			an.AsPlace = true
+			continue
+		}
 		for j >= 0 && determiners[toks[j].Fold] {
 			j--
 		}
@@ -415,6 +421,28 @@ func progressiveAt(toks []Token, i int, lang string) bool {
 
 // ingAdjectives end like a progressive but describe ("is encouraging").
 var ingAdjectives = setOf("interesting encouraging concerning promising ongoing outstanding missing willing worrying")
+
+// regionWords name a part of a country ("northern Mexico", "el sur de
+// Estados Unidos").
+var regionWords = setOf(`northern southern eastern western central northeastern northwestern southeastern southwestern
+	norte sur centro oriente occidente noreste noroeste sureste suroeste`)
+
+// standingBefore reports a relation kept ("mantiene contacto permanente")
+// right before token tok: a partner named after it is the partner of that
+// relation, not of the sentence's action.
+func standingBefore(s *Sentence, tok int) bool {
+	noun := false
+	for k := tok - 1; k >= 0 && k >= tok-4; k-- {
+		f := s.Tokens[k].Fold
+		if relationNouns[f] {
+			noun = true
+		}
+		if keepVerbs[f] {
+			return noun
+		}
+	}
+	return false
+}
 
 // discussesAt reports a future whose verb is a discussion verb ("will
 // discuss", "will review", "abordarán").
@@ -1085,7 +1113,7 @@ func partnerAfterWith(s *Sentence, ps []party, c CueHit, other string) bool {
 			continue
 		}
 		for _, w := range s.Cues {
-			if (w.has(CueWith) || w.has(CueJoint)) && w.TokEnd <= p.tok && p.tok-w.TokEnd <= 3 {
+			if (w.has(CueWith) || w.has(CueJoint)) && w.TokEnd <= p.tok && p.tok-w.TokEnd <= 3 && !standingBefore(s, w.Tok) {
 				return true
 			}
 		}

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // A talk to come is not a commitment: "will discuss", "abordará".
 func TestFutureDiscussionIsNoClaim(t *testing.T) {
@@ -69,4 +72,37 @@ func TestPossessedDecisionIsAttributed(t *testing.T) {
 		{"a third country's decision", usItem("p3", "Statement",
 			"The United States welcomes the Government of Guatemala's decision to extend its asylum program.", day0), false},
 	})
+}
+
+// A partner named after a kept relation ("mantiene contacto permanente con
+// las autoridades de Estados Unidos") is the partner of that relation, not
+// of a joint action: coordinating with one's own ministries and keeping in
+// touch with the other side is no joint action with it.
+func TestStandingRelationPartnerIsNoJointAction(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"spanish", mxItem("k1", "Cierre",
+			"La Cancillería, en coordinación con la Secretaría de Economía, mantiene contacto permanente con las autoridades de Estados Unidos sobre el cierre del puente.", day0), false},
+		{"a joint action with the partner stays", mxItem("k2", "Operativo",
+			"La Secretaría de Marina, en coordinación con las autoridades de Estados Unidos, realizó un operativo en el puerto de Ensenada.", day0), true},
+	})
+}
+
+// A region of a country is a place, not its government acting: "northern
+// Mexico", "el norte de México".
+func TestCountryRegionIsAPlace(t *testing.T) {
+	e := shippedEngine(t)
+	for _, tt := range []struct {
+		name string
+		item Item
+	}{
+		{"english", usItem("r1", "Rail", "CBP is processing migrants who travelled on freight trains through northern Mexico.", day0)},
+		{"spanish", mxItem("r2", "Lluvias", "La Cancillería informa que las lluvias afectan el norte de Estados Unidos.", day0)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(tt.item)
+			if want := []string{tt.item.Side}; !slices.Equal(a.Parties, want) {
+				t.Errorf("parties %v, want %v", a.Parties, want)
+			}
+		})
+	}
 }
