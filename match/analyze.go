@@ -770,7 +770,7 @@ func (e *Engine) extractUnits(a *Analysis) {
 				continue
 			}
 			u := e.unitFrom(a, s, c, action, group)
-			a.Units = append(a.Units, u)
+			a.Units = append(a.Units, e.splitConjuncts(a, s, c, u)...)
 			break
 		}
 		if g, ci := possessedDecision(s, ps, other); !unitIn(a, si) && ci >= 0 && side != "" {
@@ -833,6 +833,87 @@ func standingState(s *Sentence, c CueHit) bool {
 		}
 	}
 	return false
+}
+
+// splitConjuncts splits a unit whose cue governs coordinated infinitives
+// ("acordaron intercambiar datos … y revisar los controles …", "agreed to
+// develop a system … and to exchange data …") into one unit per
+// infinitive, each with the concepts, places, quantities and dates of its
+// own span: the other side may state one and not the other.
+func (e *Engine) splitConjuncts(a *Analysis, s *Sentence, c CueHit, u Unit) []Unit {
+	// "agreed to develop": the cue holds the "to" of its infinitive.
+	toInCue := a.Lang == "en" && s.Tokens[c.TokEnd-1].Fold == "to" && c.TokEnd < len(s.Tokens) && !s.Tokens[c.TokEnd].Stop
+	if strings.HasSuffix(strings.TrimSpace(s.Text), ":") || !toInCue && !infinitiveAt(s.Tokens, c.TokEnd, a.Lang) {
+		return []Unit{u}
+	}
+	cuts := []int{0}
+	for j := c.TokEnd + 1; j+1 < len(s.Tokens); j++ {
+		comma := strings.Contains(s.Text[s.Tokens[j-1].End-s.Start:s.Tokens[j].Start-s.Start], ",")
+		if conjunctions[s.Tokens[j].Fold] && infinitiveAt(s.Tokens, j+1, a.Lang) || comma && infinitiveAt(s.Tokens, j, a.Lang) {
+			cuts = append(cuts, j)
+		}
+	}
+	if len(cuts) == 1 {
+		return []Unit{u}
+	}
+	cuts = append(cuts, len(s.Tokens))
+	var out []Unit
+	for k := 0; k+1 < len(cuts); k++ {
+		from, to := cuts[k], cuts[k+1]
+		part := u
+		part.Objects, part.Places = nil, nil
+		for _, an := range s.Annots {
+			if an.Tok < from || an.Tok >= to {
+				continue
+			}
+			switch {
+			case an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_"):
+				if !isIn(part.Objects, an.ID) {
+					part.Objects = append(part.Objects, an.ID)
+				}
+			case an.Kind == KindCrossing || an.Kind == KindPlace || siteKinds[an.Kind]:
+				if !isIn(part.Places, an.ID) {
+					part.Places = append(part.Places, an.ID)
+				}
+			}
+		}
+		if len(part.Objects) == 0 && len(part.Places) == 0 {
+			// A conjunct with no topic of its own stays with the others.
+			continue
+		}
+		sort.Strings(part.Objects)
+		sort.Strings(part.Places)
+		part.Quantities = uniqSorted(quantities(s.Tokens[from:to]))
+		part.Dates = uniqSorted(statedDates(s.Tokens[from:to], a.Item.Published))
+		out = append(out, part)
+	}
+	if len(out) < 2 {
+		return []Unit{u}
+	}
+	return out
+}
+
+// nonVerbsAr are Spanish words ending like an infinitive that are not verbs.
+var nonVerbsAr = setOf(`militar particular similar regular popular nuclear familiar lugar hogar mujer titular escolar
+	celular solar consular peculiar singular estelar vulgar modular polar`)
+
+// infinitiveAt reports an infinitive at token i: a Spanish -ar/-er/-ir
+// word (after an optional "a"), or English "to" + verb.
+func infinitiveAt(toks []Token, i int, lang string) bool {
+	if i >= len(toks) {
+		return false
+	}
+	if lang == "es" {
+		if toks[i].Fold == "a" && i+1 < len(toks) {
+			i++
+		}
+		f := toks[i].Fold
+		if len(f) < 5 || toks[i].Upper || nonVerbsAr[f] {
+			return false
+		}
+		return strings.HasSuffix(f, "ar") || strings.HasSuffix(f, "er") || strings.HasSuffix(f, "ir")
+	}
+	return toks[i].Fold == "to" && i+1 < len(toks) && !toks[i+1].Stop && !toks[i+1].Num && !toks[i+1].Upper
 }
 
 // decisionNouns are the pact nouns that name one side's own decision or

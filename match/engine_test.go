@@ -391,3 +391,36 @@ func TestCommitmentNeedsItsPlacesAndPartner(t *testing.T) {
 		})
 	}
 }
+
+// Coordinated infinitives after one cue are separate commitments: the
+// other side stating some of them leaves the claim partial.
+func TestCoordinatedCommitments(t *testing.T) {
+	h := time.Hour
+	meeting := "Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9. "
+	ruiz := "El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "
+	claim := mxItem("c", "Acuerdos", ruiz+
+		"Ambos gobiernos acordaron reforzar la inspección de carga, extender las entregas de agua y combatir el tráfico de fentanilo.", day0)
+	claimEN := usItem("c", "Agreements", meeting+
+		"The United States and Mexico agreed to strengthen cargo inspection, to extend water deliveries and to counter fentanyl trafficking.", day0)
+	tests := []struct {
+		name   string
+		items  []Item
+		status Status
+	}{
+		{"all three stated", []Item{claim, usItem("u", "Meeting", meeting+
+			"The two countries agreed to strengthen cargo inspection, to extend water deliveries and to counter fentanyl trafficking.", day0.Add(h))}, Confirmed},
+		{"two of three stated", []Item{claim, usItem("u", "Meeting", meeting+
+			"The two countries agreed to strengthen cargo inspection and to extend water deliveries.", day0.Add(h))}, Partial},
+		{"english claim, two of three stated", []Item{claimEN, mxItem("u", "Reunión", ruiz+
+			"Ambos gobiernos acordaron reforzar la inspección de carga y extender las entregas de agua.", day0.Add(h))}, Partial},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(testEngine(t), append(background(), tt.items...), nil)
+			d := decisionFor(t, ds, tt.items[0].GUID)
+			if d.Status != tt.status {
+				t.Errorf("status %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+		})
+	}
+}
