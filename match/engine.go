@@ -397,7 +397,8 @@ func (e *Engine) scoreCandidateDetail(ix *Index, q, c *Analysis, detail bool) Ca
 	// Items about a contact (meeting, call, visit) with the same officials
 	// are about the same contact only on the same day: the stated date,
 	// else the day of publication, as readouts come out that day.
-	conflict := nPeople > 0 && (isContact(q) || isContact(c)) && len(sharedDays(nil, q.contactDays, c.contactDays)) == 0
+	conflict := nPeople > 0 && (isContact(q) || isContact(c)) && len(sharedDays(nil, q.contactDays, c.contactDays)) == 0 ||
+		nPeople > 0 && e.otherContactKind(q, c)
 	if detail {
 		cs.Dates = shared
 	}
@@ -449,6 +450,36 @@ const reasonOtherDay = "a contact on another day"
 // contactEvents are the event types of a dated contact between officials.
 var contactEvents = map[string]bool{"event_meeting": true, "event_phone_call": true, "event_videoconference": true,
 	"event_visit": true, "event_summit": true, "event_signing": true}
+
+// remoteEvents are contacts at a distance; the other contact events are
+// in person.
+var remoteEvents = map[string]bool{"event_phone_call": true, "event_videoconference": true}
+
+// headlineContact returns the contact event a headline names ("Llamada
+// de…", "…'s Meeting with…"), or "".
+func headlineContact(a *Analysis) string {
+	if len(a.Sentences) == 0 {
+		return ""
+	}
+	for _, an := range a.Sentences[0].Annots {
+		if contactEvents[an.ID] {
+			return an.ID
+		}
+	}
+	return ""
+}
+
+// otherContactKind reports two items whose headlines name contacts of
+// different kinds (a call and a meeting) published more than a day apart:
+// the same officials' meeting and their call a day or two later are two
+// contacts, even where one item recalls the other's date.
+func (e *Engine) otherContactKind(q, c *Analysis) bool {
+	hq, hc := headlineContact(q), headlineContact(c)
+	if hq == "" || hc == "" || remoteEvents[hq] == remoteEvents[hc] {
+		return false
+	}
+	return absDur(q.Item.Published.Sub(c.Item.Published)) > 24*time.Hour
+}
 
 func isContact(a *Analysis) bool {
 	for _, ev := range a.Events {

@@ -424,3 +424,28 @@ func TestCoordinatedCommitments(t *testing.T) {
 		})
 	}
 }
+
+// A meeting and a later call between the same officials are two contacts,
+// even where the call's readout recalls the meeting's date.
+func TestMeetingAndLaterCallAreTwoContacts(t *testing.T) {
+	claim := usItem("m", "Secretary Halloran's Meeting with Mexican Foreign Secretary Ruiz",
+		"Secretary Halloran met Mexican Foreign Secretary Ruiz on March 10. The Government of Mexico committed to extend water deliveries.", day0)
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		linked bool
+	}{
+		{"call two days later", mxItem("k", "Conversación telefónica del canciller Ruiz con el secretario de Estado Halloran",
+			"Tras la reunión del 10 de marzo, el canciller Ruiz y el secretario de Estado Halloran sostuvieron una conversación telefónica sobre las entregas de agua.", day0.Add(47*time.Hour)), false},
+		{"the meeting's own readout", mxItem("k", "Reunión del canciller Ruiz con el secretario de Estado Halloran",
+			"El 10 de marzo, el canciller Ruiz y el secretario de Estado Halloran sostuvieron una reunión sobre las entregas de agua.", day0.Add(5*time.Hour)), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(testEngine(t), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "m")
+			if got := slices.Contains(d.Matches, RefOf(tt.other)); got != tt.linked {
+				t.Errorf("linked = %v, want %v\n%s", got, tt.linked, d.ExplanationText("en"))
+			}
+		})
+	}
+}
