@@ -757,9 +757,15 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 	for _, u := range claim.Units {
 		r := e.verifyUnit(ix, u, same, false)
 		if len(u.Objects) == 0 && len(specificPlaces(e.lex, u.Places)) == 0 {
-			if len(same) > 0 && r.Outcome == Absent {
-				ref := RefOf(same[0].Item)
+			if ev := e.statingItem(same); ev != nil && r.Outcome == Absent {
+				ref := RefOf(ev.Item)
 				r.Outcome, r.Evidence = Stated, &ref
+			} else if len(same) > 0 && r.Outcome == Absent {
+				// The same contact, but its readout states no action with
+				// the claimant: the commitment is only discussed.
+				ref := RefOf(same[0].Item)
+				r.Outcome, r.Evidence = Discussed, &ref
+				content++
 			}
 		} else {
 			content++
@@ -1091,4 +1097,20 @@ func (e *Engine) withPartner(s *Sentence, claimant string) bool {
 		}
 	}
 	return false
+}
+
+// statingItem returns the first same-event item that states an action with
+// or by the claimant's side (a sentence with an action cue naming the
+// claimant or a partner), the evidence for a commitment without a topic of
+// its own; a readout that only discussed things states none.
+func (e *Engine) statingItem(same []*Analysis) *Analysis {
+	for _, c := range same {
+		for si := range c.Sentences {
+			s := &c.Sentences[si]
+			if s.Statement && !s.Denial && e.withPartner(s, Other(c.Item.Side)) {
+				return c
+			}
+		}
+	}
+	return nil
 }

@@ -449,3 +449,29 @@ func TestMeetingAndLaterCallAreTwoContacts(t *testing.T) {
 		})
 	}
 }
+
+// A commitment without a topic of its own is stated by a readout of the
+// same contact only where that readout states some action with or by the
+// claimant's side; a readout that only discussed things leaves it partial.
+func TestCommitmentWithoutTopic(t *testing.T) {
+	h := time.Hour
+	claim := mxItem("c", "Llamada", "El canciller Ruiz y el secretario de Estado Halloran conversaron el 9 de marzo. "+
+		"El secretario Halloran se comprometió a mantener informado al Gobierno de México.", day0)
+	call := "Secretary Halloran spoke with Mexican Foreign Secretary Ruiz on March 9. "
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		status Status
+	}{
+		{"readout states the commitment", usItem("u", "Call", call+"The Secretary committed to keep the Government of Mexico informed.", day0.Add(h)), Confirmed},
+		{"readout only discussed", usItem("u", "Call", call+"They discussed the investigation.", day0.Add(h)), Partial},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(testEngine(t), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "c")
+			if d.Status != tt.status {
+				t.Errorf("status %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+		})
+	}
+}
