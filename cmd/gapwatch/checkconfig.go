@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 
 	"github.com/gapwatch/gapwatch/config"
 	"github.com/gapwatch/gapwatch/match"
@@ -43,8 +44,16 @@ func checkConfigCommand() command {
 				if err != nil {
 					return fmt.Errorf("load lexicon: %w", err)
 				}
+				var problems []string
 				if _, err := watchedOffices(cfg, lex); err != nil {
-					fmt.Fprintf(e.stderr, "%s: 1 problem(s):\n  %v\n", describePath(path), err)
+					problems = append(problems, err.Error())
+				}
+				problems = append(problems, chatEnvProblems(cfg, os.LookupEnv)...)
+				if len(problems) > 0 {
+					fmt.Fprintf(e.stderr, "%s: %d problem(s):\n", describePath(path), len(problems))
+					for _, p := range problems {
+						fmt.Fprintf(e.stderr, "  %s\n", p)
+					}
 					return usageError{fmt.Errorf("invalid configuration")}
 				}
 				if dump {

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"os"
+	"strings"
 	"time"
 )
 
@@ -29,6 +32,9 @@ func serveCommand() command {
 				log, err := g.logger(e, cfg)
 				if err != nil {
 					return err
+				}
+				if problems := chatEnvProblems(cfg, os.LookupEnv); len(problems) > 0 {
+					return usageError{errors.New(strings.Join(problems, "\n"))}
 				}
 				app, err := newApp(ctx, cfg, log, appOptions{stdout: e.stdout})
 				if err != nil {
