@@ -425,7 +425,8 @@ func (e *Engine) scoreCandidateDetail(ix *Index, q, c *Analysis, detail bool) Ca
 	// anchors.
 	meeting := claimantPeople && (len(shared) > 0 || nEvents > 0)
 	switch {
-	case !hasSide(c.Parties, q.Item.Side):
+	case !hasSide(c.Parties, q.Item.Side) && !(cs.Score >= ownPartThreshold && nConcepts >= 2 && (len(shared) > 0 || nConcepts >= 3) &&
+		!conflict && !e.siteConflict(q, c)):
 		cs.Reason = reasonUnilateral
 	case conflict:
 		cs.Reason = reasonOtherDay
@@ -609,6 +610,12 @@ const minStatedWeight = 3.5
 // sameEventThreshold is the anchor score above which a candidate that
 // passes the topic and party tests covers the same event.
 const sameEventThreshold = 6.0
+
+// ownPartThreshold is the anchor score at which an item of the other side
+// that names none of the claimant's actors still covers the same event: it
+// describes its own part (the aid it sends, the group meeting it hosted),
+// sharing several topics and the date or a third topic.
+const ownPartThreshold = 11.0
 
 // meetingThreshold is the anchor score for a candidate that shares the
 // participants and the date or kind of a contact (meeting, call).

@@ -475,3 +475,31 @@ func TestCommitmentWithoutTopic(t *testing.T) {
 		})
 	}
 }
+
+// The other side's item about its own part of the claimed matter, naming
+// none of the claimant's actors, covers the same event when it shares
+// several of its topics; a unilateral item sharing one topic does not.
+func TestOwnPartOfTheSameMatter(t *testing.T) {
+	claim := mxItem("c", "Compromisos", "El Gobierno de Estados Unidos se comprometió a extender las entregas de agua, "+
+		"reforzar la inspección de carga y combatir el tráfico de fentanilo y el tráfico de armas.", day0)
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		linked bool
+	}{
+		{"several shared topics", usItem("u", "Briefing", "CBP officials briefed reporters in Tucson on water deliveries, "+
+			"cargo inspection, fentanyl and arms trafficking.", day0.Add(3*time.Hour)), true},
+		{"one shared topic", usItem("u", "Seizure", "CBP officers found fentanyl in a truck in Tucson.", day0.Add(3*time.Hour)), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(testEngine(t), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "c")
+			if got := slices.Contains(d.Matches, RefOf(tt.other)); got != tt.linked {
+				t.Errorf("linked = %v, want %v\n%s", got, tt.linked, d.ExplanationText("en"))
+			}
+			if tt.linked && d.Status != Partial {
+				t.Errorf("status %s, want partial (the briefing states no commitment)", d.Status)
+			}
+		})
+	}
+}
