@@ -118,7 +118,10 @@ type Analysis struct {
 	// Parties lists the sides whose actors act in the text (mx, us, both).
 	Parties []string `json:"parties,omitempty"`
 
-	features    []string
+	features []string
+	// named are the concepts the text writes as a proper name ("the
+	// High-Level Security Dialogue"): a named forum or programme.
+	named       []string
 	conceptKeys []string
 	entityKeys  []string
 	sites       map[string][]string
@@ -1269,6 +1272,10 @@ func (e *Engine) summarise(a *Analysis) {
 				events[an.ID] = true
 			case an.Kind == KindConcept:
 				a.Concepts[an.ID]++
+				if an.TokEnd-an.Tok >= 2 && s.Tokens[an.Tok].Upper && s.Tokens[an.TokEnd-1].Upper && an.Tok > 0 && !isIn(a.named, an.ID) {
+					// Capitalised mid-sentence over several words: a name.
+					a.named = append(a.named, an.ID)
+				}
 			default:
 				a.Entities[an.ID]++
 				if e.lex.entries[an.ID].IsParty() && !an.AsPlace && an.Side != "" {

@@ -432,6 +432,8 @@ func (e *Engine) scoreCandidateDetail(ix *Index, q, c *Analysis, detail bool) Ca
 		cs.Reason = reasonOtherDay
 	case meeting && cs.Score >= meetingThreshold:
 		cs.SameEvent = true
+	case e.sameNamedForum(q, c) && !e.siteConflict(q, c):
+		cs.SameEvent = true
 	case e.siteConflict(q, c):
 		cs.Reason = "different sites"
 	case nConcepts == 0:
@@ -451,6 +453,18 @@ const reasonOtherDay = "a contact on another day"
 // contactEvents are the event types of a dated contact between officials.
 var contactEvents = map[string]bool{"event_meeting": true, "event_phone_call": true, "event_videoconference": true,
 	"event_visit": true, "event_summit": true, "event_signing": true}
+
+// sameNamedForum reports two items that name the same forum or programme
+// as a proper name ("the High-Level Security Dialogue") and the same day
+// (stated, else published): the forum's session that day.
+func (e *Engine) sameNamedForum(q, c *Analysis) bool {
+	for _, id := range q.named {
+		if isIn(c.named, id) && len(sharedDays(nil, q.contactDays, c.contactDays)) > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // remoteEvents are contacts at a distance; the other contact events are
 // in person.

@@ -503,3 +503,35 @@ func TestOwnPartOfTheSameMatter(t *testing.T) {
 		})
 	}
 }
+
+// Two items naming the same forum as a proper name on the same day cover
+// the same session, however little else they share; the same forum on
+// another day is another session.
+func TestSameNamedForum(t *testing.T) {
+	extra := fstest.MapFS{"concepts/forum.yaml": {Data: []byte("domain: forum\nconcepts:\n  - id: customs_dialogue\n" +
+		"    es: [Diálogo Aduanero de Alto Nivel]\n    en: [High-Level Customs Dialogue]\n")}}
+	lex, err := LoadLexicon(testFS(t), extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := mxItem("c", "Diálogo", "México y Estados Unidos celebraron el 9 de marzo el Diálogo Aduanero de Alto Nivel. "+
+		"El Gobierno de Estados Unidos se comprometió a reforzar la inspección de carga.", day0)
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		linked bool
+	}{
+		{"same session", usItem("u", "Delegation", "Secretary Marsh led a delegation to the High-Level Customs Dialogue on March 9 "+
+			"and thanked Mexican authorities for their hospitality.", day0.Add(2*time.Hour)), true},
+		{"another session", usItem("u", "Delegation", "Secretary Marsh will lead a delegation to the High-Level Customs Dialogue on March 15 "+
+			"and thanked Mexican authorities for their hospitality.", day0.Add(2*time.Hour)), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(NewEngine(lex, Options{}), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "c")
+			if got := slices.Contains(d.Matches, RefOf(tt.other)); got != tt.linked {
+				t.Errorf("linked = %v, want %v\n%s", got, tt.linked, d.ExplanationText("en"))
+			}
+		})
+	}
+}
