@@ -38,6 +38,32 @@ const (
 	EventDigest = "digest"
 )
 
+// eventTitles are the events' headings in chat messages, by language.
+var eventTitles = map[string]map[string]string{
+	"en": {
+		EventNewClaim: "New claim", EventConfirmed: "Confirmed", EventFinal: "Deadline passed",
+		EventConfirmedLate: "Confirmed late", EventUnverified: "Unverified", EventRevised: "Edited",
+		EventWithdrawn: "Withdrawn", EventResolved: "Resolved by the newsroom",
+		EventFeedDown: "Feed down", EventFeedRecovered: "Feed recovered", EventDigest: "Digest",
+	},
+	"es": {
+		EventNewClaim: "Nueva afirmación", EventConfirmed: "Confirmado", EventFinal: "Venció el plazo",
+		EventConfirmedLate: "Confirmado tarde", EventUnverified: "Sin verificar", EventRevised: "Editado",
+		EventWithdrawn: "Retirado", EventResolved: "Resuelto por la redacción",
+		EventFeedDown: "Fuente caída", EventFeedRecovered: "Fuente recuperada", EventDigest: "Resumen",
+	},
+}
+
+// EventTitle is the heading of an event in a chat message ("New claim",
+// "Confirmado"), in Spanish for lang "es" and in English otherwise; "" for
+// an event it does not know.
+func EventTitle(event, lang string) string {
+	if lang != "es" {
+		lang = "en"
+	}
+	return eventTitles[lang][event]
+}
+
 // Platforms a channel can be on.
 const (
 	PlatformConsole = "console"

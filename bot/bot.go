@@ -314,7 +314,7 @@ func (b *Bot) errorReply(_ Request, ue *UserError) Reply {
 }
 
 // echo is user input quoted back in a reply: one line, at most 60 runes.
-func echo(s string) string { return Cut(oneLineText(s), 60, "") }
+func echo(s string) string { return Cut(OneLine(s), 60, "") }
 
 // newRef returns a short random reference for an internal error.
 func newRef() string {

@@ -345,7 +345,7 @@ func (b *Bot) runFeeds(ctx context.Context, c Call) (Reply, error) {
 			health = "never polled"
 		case st.ErrorCount > 0:
 			failing++
-			health = fmt.Sprintf("FAILING ×%d (%s) since %s: %s", st.ErrorCount, st.LastErrorClass, stamp(st.LastErrorAt), oneLineText(st.LastError))
+			health = fmt.Sprintf("FAILING ×%d (%s) since %s: %s", st.ErrorCount, st.LastErrorClass, stamp(st.LastErrorAt), OneLine(st.LastError))
 		}
 		last := "never"
 		if !st.LastSuccessAt.IsZero() {

@@ -103,7 +103,7 @@ func PlainText(r Reply) string {
 		b.WriteByte('\n')
 	}
 	if r.Title != "" {
-		line(oneLineText(r.Title))
+		line(OneLine(r.Title))
 	}
 	if r.Text != "" {
 		line(r.Text)
@@ -111,23 +111,23 @@ func PlainText(r Reply) string {
 	for _, s := range r.Sections {
 		b.WriteByte('\n')
 		if s.Heading != "" {
-			line(oneLineText(s.Heading))
+			line(OneLine(s.Heading))
 		}
 		for _, l := range s.Lines {
 			line("  " + indentLines(l, "    "))
 		}
 		for _, f := range s.Fields {
-			line("  " + oneLineText(f.Name) + ": " + indentLines(f.Value, "    "))
+			line("  " + OneLine(f.Name) + ": " + indentLines(f.Value, "    "))
 		}
 		for _, l := range s.Links {
 			if u, ok := SafeURL(l.URL); ok {
 				if l.Text == "" {
 					line("  " + u)
 				} else {
-					line("  " + oneLineText(l.Text) + ": " + u)
+					line("  " + OneLine(l.Text) + ": " + u)
 				}
 			} else if l.Text != "" {
-				line("  " + oneLineText(l.Text))
+				line("  " + OneLine(l.Text))
 			}
 		}
 	}
@@ -138,40 +138,40 @@ func PlainText(r Reply) string {
 // a Block Kit message), every piece of untrusted text escaped, cut to
 // limit runes (0: no limit) with a link to MoreURL.
 func SlackText(r Reply, limit int) string {
-	bold := func(s string) string { return "*" + EscapeSlack(oneLineText(s)) + "*" }
+	bold := func(s string) string { return "*" + EscapeSlack(OneLine(s)) + "*" }
 	link := func(l Link) string {
 		u, ok := SafeURL(l.URL)
 		switch {
 		case !ok:
-			return EscapeSlack(oneLineText(l.Text))
+			return EscapeSlack(OneLine(l.Text))
 		case l.Text == "":
 			return "<" + u + ">"
 		default:
-			return "<" + u + "|" + EscapeSlack(oneLineText(l.Text)) + ">"
+			return "<" + u + "|" + EscapeSlack(OneLine(l.Text)) + ">"
 		}
 	}
 	lines := markupLines(r, bold, EscapeSlack, link)
-	return joinFit(lines, limit, moreLink(r.MoreURL, func(u string) string { return "<" + u + "|full text>" }))
+	return JoinFit(lines, limit, moreLink(r.MoreURL, func(u string) string { return "<" + u + "|full text>" }))
 }
 
 // DiscordText renders r as Discord markdown (a message's content, or text
 // beside an embed), every piece of untrusted text escaped, cut to limit
 // runes (0: no limit) with a link to MoreURL.
 func DiscordText(r Reply, limit int) string {
-	bold := func(s string) string { return "**" + EscapeDiscord(oneLineText(s)) + "**" }
+	bold := func(s string) string { return "**" + EscapeDiscord(OneLine(s)) + "**" }
 	link := func(l Link) string {
 		u, ok := SafeURL(l.URL)
 		switch {
 		case !ok:
-			return EscapeDiscord(oneLineText(l.Text))
+			return EscapeDiscord(OneLine(l.Text))
 		case l.Text == "":
 			return "<" + u + ">"
 		default:
-			return "[" + EscapeDiscord(oneLineText(l.Text)) + "](<" + u + ">)"
+			return "[" + EscapeDiscord(OneLine(l.Text)) + "](<" + u + ">)"
 		}
 	}
 	lines := markupLines(r, bold, EscapeDiscord, link)
-	return joinFit(lines, limit, moreLink(r.MoreURL, func(u string) string { return "[full text](<" + u + ">)" }))
+	return JoinFit(lines, limit, moreLink(r.MoreURL, func(u string) string { return "[full text](<" + u + ">)" }))
 }
 
 // EscapeFor returns the escaping function of a platform ("slack",
@@ -200,10 +200,10 @@ func markupLines(r Reply, bold, esc func(string) string, link func(Link) string)
 			out = append(out, bold(s.Heading))
 		}
 		for _, l := range s.Lines {
-			out = append(out, "• "+esc(oneLineText(l)))
+			out = append(out, "• "+esc(OneLine(l)))
 		}
 		for _, f := range s.Fields {
-			out = append(out, bold(f.Name)+" "+esc(oneLineText(f.Value)))
+			out = append(out, bold(f.Name)+" "+esc(OneLine(f.Value)))
 		}
 		for _, l := range s.Links {
 			out = append(out, "→ "+link(l))
@@ -219,9 +219,10 @@ func moreLink(raw string, render func(string) string) string {
 	return ""
 }
 
-// joinFit joins lines with newlines; past limit runes it drops whole lines
-// from the end (markup is never cut inside) and ends with "…" and more.
-func joinFit(lines []string, limit int, more string) string {
+// JoinFit joins already-escaped markup lines with newlines; past limit runes
+// (0: no limit) it drops whole lines from the end (markup is never cut
+// inside) and ends with "…" and more. Both chat adapters cut with it.
+func JoinFit(lines []string, limit int, more string) string {
 	all := strings.Join(lines, "\n")
 	if limit <= 0 || utf8.RuneCountInString(all) <= limit {
 		return all
@@ -253,8 +254,9 @@ func joinFit(lines []string, limit int, more string) string {
 	return b.String() + "\n" + suffix
 }
 
-// oneLineText folds whitespace runs (newlines included) into single spaces.
-func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
+// OneLine folds whitespace runs (newlines included) into single spaces, for
+// untrusted text that must stay on one line of markup.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // indentLines indents every line after the first by prefix.
 func indentLines(s, prefix string) string {

@@ -79,10 +79,10 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 		if u.Evidence != "" && u.Outcome != match.Absent {
 			line += " in " + u.Evidence
 		}
-		line += ": “" + oneLineText(u.Quote) + "”"
+		line += ": “" + OneLine(u.Quote) + "”"
 		commits = append(commits, line)
 		if u.Outcome != match.Stated {
-			m := fmt.Sprintf("%d. %s", i+1, oneLineText(u.Quote))
+			m := fmt.Sprintf("%d. %s", i+1, OneLine(u.Quote))
 			if len(u.Missing) > 0 {
 				m += " (missing: " + label(u.Missing) + ")"
 			}

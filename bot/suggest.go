@@ -55,7 +55,7 @@ func (b *Bot) Suggest(ctx context.Context, typed string, limit int) ([]Suggestio
 		if want != "" && !strings.HasPrefix(id, typed) && !strings.Contains(match.Fold(cl.Item.Title), want) {
 			continue
 		}
-		label := Cut(oneLineText(fmt.Sprintf("#%d %s — %s", cl.ID, statusLabel(cl), sanitize(cl.Item.Title))), 100, "")
+		label := Cut(OneLine(fmt.Sprintf("#%d %s — %s", cl.ID, statusLabel(cl), sanitize(cl.Item.Title))), 100, "")
 		out = append(out, Suggestion{ID: cl.ID, Label: label})
 	}
 	return out, nil

@@ -540,7 +540,7 @@ var inert = strings.NewReplacer("@", "@"+zwsp, "<", "<"+zwsp, "](", "]"+zwsp+"("
 
 // plain is untrusted text for a place Discord shows as plain text.
 func plain(s string, limit int) string {
-	s = inert.Replace(oneLine(sanitize(s)))
+	s = inert.Replace(bot.OneLine(sanitize(s)))
 	if runes(s) > limit {
 		s = strings.TrimSpace(string([]rune(s)[:limit-1])) + bot.Ellipsis
 	}

@@ -65,20 +65,17 @@ const zwsp = "\u200b"
 // esc escapes untrusted text for Discord.
 func esc(s string) string { return bot.EscapeDiscord(s) }
 
-// oneLine folds white space runs into single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // linkMarkup renders a link as a masked link when its URL is safe, as
 // escaped text otherwise.
 func linkMarkup(l bot.Link) string {
 	u, ok := bot.SafeURL(l.URL)
 	switch {
 	case !ok:
-		return esc(oneLine(l.Text))
+		return esc(bot.OneLine(l.Text))
 	case l.Text == "":
 		return "<" + u + ">"
 	}
-	return "[" + esc(oneLine(l.Text)) + "](" + u + ")"
+	return "[" + esc(bot.OneLine(l.Text)) + "](" + u + ")"
 }
 
 // moreMarkup is the "full text" link that ends a cut text ("" when url is
@@ -206,7 +203,7 @@ func FitEmbed(e *discordgo.MessageEmbed, more string) {
 	e.Title = fit(e.Title, LimitTitle)
 	e.Description = fit(e.Description, LimitDescription)
 	for _, f := range e.Fields {
-		f.Name = cutEscaped(oneLine(f.Name), LimitFieldName)
+		f.Name = cutEscaped(bot.OneLine(f.Name), LimitFieldName)
 		if f.Name == "" {
 			f.Name = zwsp
 		}
@@ -257,7 +254,7 @@ func FitEmbed(e *discordgo.MessageEmbed, more string) {
 func ReplyEmbed(r bot.Reply) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Type:        discordgo.EmbedTypeRich,
-		Title:       esc(oneLine(r.Title)),
+		Title:       esc(bot.OneLine(r.Title)),
 		Description: esc(strings.TrimSpace(r.Text)),
 		Color:       ToneColour(r.Tone),
 	}
@@ -266,7 +263,7 @@ func ReplyEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		if onlyFields && s.Heading == "" {
 			for _, f := range s.Fields {
 				e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-					Name: esc(oneLine(f.Name)), Value: esc(strings.TrimSpace(f.Value)), Inline: f.Inline})
+					Name: esc(bot.OneLine(f.Name)), Value: esc(strings.TrimSpace(f.Value)), Inline: f.Inline})
 			}
 			continue
 		}
@@ -275,13 +272,13 @@ func ReplyEmbed(r bot.Reply) *discordgo.MessageEmbed {
 			lines = append(lines, esc(strings.TrimSpace(l)))
 		}
 		for _, f := range s.Fields {
-			lines = append(lines, "**"+esc(oneLine(f.Name))+"** "+esc(oneLine(f.Value)))
+			lines = append(lines, "**"+esc(bot.OneLine(f.Name))+"** "+esc(bot.OneLine(f.Value)))
 		}
 		for _, l := range s.Links {
 			lines = append(lines, "→ "+linkMarkup(l))
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
-			Name:  esc(oneLine(s.Heading)),
+			Name:  esc(bot.OneLine(s.Heading)),
 			Value: fitLines(lines, LimitFieldValue, moreMarkup(r.MoreURL)),
 		})
 	}

@@ -223,22 +223,6 @@ func threadName(m alert.Message) string {
 	return plain(fmt.Sprintf("#%d · %s · %s", m.Claim.ID, m.Claim.Item.Feed, m.Claim.Item.Title), 100)
 }
 
-// heads are the embed titles of events, by language.
-var heads = map[string]map[string]string{
-	"en": {
-		alert.EventNewClaim: "New claim", alert.EventConfirmed: "Confirmed", alert.EventFinal: "Deadline passed",
-		alert.EventConfirmedLate: "Confirmed late", alert.EventUnverified: "Unverified", alert.EventRevised: "Edited",
-		alert.EventWithdrawn: "Withdrawn", alert.EventResolved: "Resolved by the newsroom",
-		alert.EventFeedDown: "Feed down", alert.EventFeedRecovered: "Feed recovered", alert.EventDigest: "Digest",
-	},
-	"es": {
-		alert.EventNewClaim: "Nueva afirmación", alert.EventConfirmed: "Confirmado", alert.EventFinal: "Venció el plazo",
-		alert.EventConfirmedLate: "Confirmado tarde", alert.EventUnverified: "Sin verificar", alert.EventRevised: "Editado",
-		alert.EventWithdrawn: "Retirado", alert.EventResolved: "Resuelto por la redacción",
-		alert.EventFeedDown: "Fuente caída", alert.EventFeedRecovered: "Fuente recuperada", alert.EventDigest: "Resumen",
-	},
-}
-
 // labels are the embed field names, by language.
 var labels = map[string]map[string]string{
 	"en": {"claim": "Claim", "status": "Status", "deadline": "Deadline", "closed": "Window closed", "evidence": "Evidence",
@@ -292,7 +276,7 @@ func claimColour(cl *store.Claim, event string) int {
 func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 	lang := langOf(m)
 	l := labels[lang]
-	head := heads[lang][m.Event]
+	head := alert.EventTitle(m.Event, lang)
 	if head == "" {
 		head = m.Event
 	}
@@ -305,7 +289,7 @@ func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 	case m.Claim != nil:
 		cl := m.Claim
 		it := cl.Item
-		e.Title = esc(fmt.Sprintf("%s · #%d · %s: %s", head, cl.ID, it.Feed, oneLine(it.Title)))
+		e.Title = esc(fmt.Sprintf("%s · #%d · %s: %s", head, cl.ID, it.Feed, bot.OneLine(it.Title)))
 		e.Color = claimColour(cl, m.Event)
 		if u, ok := bot.SafeURL(it.Link); ok {
 			e.URL = u
@@ -327,9 +311,9 @@ func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 		for _, x := range cl.Evidence {
 			line := esc(fmt.Sprintf("%s · %s: ", x.Feed, stamp(x.Published)))
 			if x.Link != "" {
-				line += linkMarkup(bot.Link{Text: oneLine(x.Title), URL: x.Link})
+				line += linkMarkup(bot.Link{Text: bot.OneLine(x.Title), URL: x.Link})
 			} else {
-				line += esc(oneLine(x.Title))
+				line += esc(bot.OneLine(x.Title))
 			}
 			ev = append(ev, line)
 		}

@@ -43,7 +43,7 @@ var toneEmoji = map[bot.Tone]string{
 
 // plain is a plain_text object of untrusted text, escaped and cut to limit.
 func plain(s string, limit int) *slack.TextBlockObject {
-	return slack.NewTextBlockObject(slack.PlainTextType, bot.Fit(oneLine(s), limit, bot.EscapeSlack, ""), true, false)
+	return slack.NewTextBlockObject(slack.PlainTextType, bot.Fit(bot.OneLine(s), limit, bot.EscapeSlack, ""), true, false)
 }
 
 // mrkdwn is a mrkdwn object of already escaped markup.
@@ -51,20 +51,17 @@ func mrkdwn(markup string) *slack.TextBlockObject {
 	return slack.NewTextBlockObject(slack.MarkdownType, markup, false, false)
 }
 
-// oneLine folds whitespace runs into single spaces.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // linkMarkup renders a link as Slack markup: <url|text> when the URL is
 // safe, the escaped text alone otherwise.
 func linkMarkup(l bot.Link) string {
 	u, ok := bot.SafeURL(l.URL)
 	switch {
 	case !ok:
-		return bot.EscapeSlack(oneLine(l.Text))
+		return bot.EscapeSlack(bot.OneLine(l.Text))
 	case strings.TrimSpace(l.Text) == "":
 		return "<" + u + ">"
 	default:
-		return "<" + u + "|" + bot.EscapeSlack(oneLine(l.Text)) + ">"
+		return "<" + u + "|" + bot.EscapeSlack(bot.OneLine(l.Text)) + ">"
 	}
 }
 
@@ -76,56 +73,20 @@ func moreMarkup(raw string) string {
 	return ""
 }
 
-// fitLines joins markup lines with newlines within limit runes: whole
-// lines are dropped from the end (markup is never cut inside), then "…"
-// and more mark the cut. A single line longer than the room is cut by the
-// caller beforehand (see sectionLines).
-func fitLines(lines []string, limit int, more string) string {
-	all := strings.Join(lines, "\n")
-	if utf8.RuneCountInString(all) <= limit {
-		return all
-	}
-	suffix := bot.Ellipsis
-	if more != "" && utf8.RuneCountInString(more)+2 <= limit {
-		suffix += " " + more
-	}
-	room := limit - utf8.RuneCountInString(suffix) - 1
-	var b strings.Builder
-	used := 0
-	for _, l := range lines {
-		n := utf8.RuneCountInString(l)
-		if used > 0 {
-			n++
-		}
-		if used+n > room {
-			break
-		}
-		if used > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(l)
-		used += n
-	}
-	if used == 0 {
-		return suffix
-	}
-	return b.String() + "\n" + suffix
-}
-
 // sectionLines renders a section's heading, lines and links as escaped
 // mrkdwn lines, each within MaxSection.
 func sectionLines(s bot.Section, more string) []string {
 	var out []string
 	if s.Heading != "" {
-		out = append(out, "*"+bot.Fit(oneLine(s.Heading), MaxSection-2, bot.EscapeSlack, "")+"*")
+		out = append(out, "*"+bot.Fit(bot.OneLine(s.Heading), MaxSection-2, bot.EscapeSlack, "")+"*")
 	}
 	for _, l := range s.Lines {
-		out = append(out, "• "+bot.Fit(oneLine(l), MaxSection-2, bot.EscapeSlack, more))
+		out = append(out, "• "+bot.Fit(bot.OneLine(l), MaxSection-2, bot.EscapeSlack, more))
 	}
 	for _, l := range s.Links {
 		m := linkMarkup(l)
 		if utf8.RuneCountInString(m) > MaxSection-2 {
-			m = bot.Fit(oneLine(l.Text), MaxSection-2, bot.EscapeSlack, "")
+			m = bot.Fit(bot.OneLine(l.Text), MaxSection-2, bot.EscapeSlack, "")
 		}
 		out = append(out, "→ "+m)
 	}
@@ -138,8 +99,8 @@ func fieldObjects(fs []bot.Field) [][]*slack.TextBlockObject {
 	var groups [][]*slack.TextBlockObject
 	var cur []*slack.TextBlockObject
 	for _, f := range fs {
-		name := "*" + bot.Fit(oneLine(f.Name), 100, bot.EscapeSlack, "") + "*\n"
-		val := bot.Fit(oneLine(f.Value), MaxField-utf8.RuneCountInString(name), bot.EscapeSlack, "")
+		name := "*" + bot.Fit(bot.OneLine(f.Name), 100, bot.EscapeSlack, "") + "*\n"
+		val := bot.Fit(bot.OneLine(f.Value), MaxField-utf8.RuneCountInString(name), bot.EscapeSlack, "")
 		cur = append(cur, mrkdwn(name+val))
 		if len(cur) == MaxFields {
 			groups = append(groups, cur)
@@ -174,7 +135,7 @@ func ReplyBlocks(r bot.Reply, reserve int) []slack.Block {
 	}
 	for _, s := range r.Sections {
 		if lines := sectionLines(s, more); len(lines) > 0 {
-			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(fitLines(lines, MaxSection, more)), nil, nil))
+			blocks = append(blocks, slack.NewSectionBlock(mrkdwn(bot.JoinFit(lines, MaxSection, more)), nil, nil))
 		}
 		for _, g := range fieldObjects(s.Fields) {
 			blocks = append(blocks, slack.NewSectionBlock(nil, g, nil))

@@ -159,22 +159,6 @@ type Rendered struct {
 	Parent *View
 }
 
-// eventLabels name the events in the newsroom's language.
-var eventLabels = map[string]map[string]string{
-	"en": {
-		alert.EventNewClaim: "New claim", alert.EventConfirmed: "Confirmed", alert.EventFinal: "Deadline passed",
-		alert.EventConfirmedLate: "Confirmed late", alert.EventUnverified: "Unverified", alert.EventRevised: "Edited",
-		alert.EventWithdrawn: "Withdrawn", alert.EventResolved: "Resolved by the newsroom",
-		alert.EventFeedDown: "Feed down", alert.EventFeedRecovered: "Feed recovered", alert.EventDigest: "Digest",
-	},
-	"es": {
-		alert.EventNewClaim: "Nueva afirmación", alert.EventConfirmed: "Confirmado", alert.EventFinal: "Venció el plazo",
-		alert.EventConfirmedLate: "Confirmado tarde", alert.EventUnverified: "Sin verificar", alert.EventRevised: "Editado",
-		alert.EventWithdrawn: "Retirado", alert.EventResolved: "Resuelto por la redacción",
-		alert.EventFeedDown: "Fuente caída", alert.EventFeedRecovered: "Fuente recuperada", alert.EventDigest: "Resumen",
-	},
-}
-
 // buttonLabels are the alert buttons' texts.
 var buttonLabels = map[string][4]string{
 	"en": {"Show evidence", "Mark confirmed", "Dismiss", "Mute"},
@@ -189,7 +173,7 @@ func lang(m alert.Message) string {
 }
 
 func eventLabel(m alert.Message) string {
-	l := eventLabels[lang(m)][m.Event]
+	l := alert.EventTitle(m.Event, lang(m))
 	if l == "" {
 		l = strings.ReplaceAll(m.Event, "_", " ")
 	}
