@@ -466,6 +466,43 @@ func (e *Engine) sameNamedForum(q, c *Analysis) bool {
 	return false
 }
 
+// subnationalWords mark a place named as a government ("el gobierno de
+// Texas", "the state of Texas", "Texas authorities").
+var (
+	subnationalBefore = setOf("gobierno gobernador gobernadora estado autoridades government governor state authorities legislature")
+	subnationalAfter  = setOf("authorities officials legislature law governor")
+)
+
+// subnationalTarget reports a sentence aimed at a state or local government
+// of the claimant's side ("rechaza la ley SB4 del estado de Texas"): its
+// denial answers that government, not the claim about the federal one.
+func (e *Engine) subnationalTarget(s *Sentence, claimant string) bool {
+	for _, an := range s.Annots {
+		if an.Side != claimant || an.Kind != KindPlace && an.Kind != KindInstitution {
+			continue
+		}
+		if k := an.Tok + 1; subnationalBefore[s.Tokens[an.Tok].Fold] && k < an.TokEnd-1 &&
+			(s.Tokens[k].Fold == "de" || s.Tokens[k].Fold == "del" || s.Tokens[k].Fold == "of") && s.Tokens[an.TokEnd-1].Upper {
+			// "estado de Texas", "gobierno de Texas" as one entry.
+			return true
+		}
+		if an.Kind != KindPlace {
+			continue
+		}
+		j := an.Tok - 1
+		for j >= 0 && (s.Tokens[j].Fold == "de" || s.Tokens[j].Fold == "del" || s.Tokens[j].Fold == "of" || determiners[s.Tokens[j].Fold]) {
+			j--
+		}
+		if j >= 0 && subnationalBefore[s.Tokens[j].Fold] {
+			return true
+		}
+		if an.TokEnd < len(s.Tokens) && subnationalAfter[s.Tokens[an.TokEnd].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
 // remoteEvents are contacts at a distance; the other contact events are
 // in person.
 var remoteEvents = map[string]bool{"event_phone_call": true, "event_videoconference": true}
@@ -945,7 +982,7 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 				continue
 			}
 			switch {
-			case s.Denial && cov >= 0.5:
+			case s.Denial && cov >= 0.5 && !e.subnationalTarget(s, Other(c.Item.Side)):
 				consider(Contradicted, c, s.Text, shared)
 			case s.Statement && !s.Denial && cov >= 0.5 && placeOK && (!reciprocal || e.withPartner(s, claimant)):
 				consider(Stated, c, s.Text, shared)

@@ -535,3 +535,35 @@ func TestSameNamedForum(t *testing.T) {
 		})
 	}
 }
+
+// A refusal aimed at a state government of the claimant's side ("por parte
+// del estado de Texas") does not contradict a claim about the federal one.
+func TestSubnationalDenialIsNoContradiction(t *testing.T) {
+	extra := fstest.MapFS{"gazetteer/states.yaml": {Data: []byte("kind: place\nentries:\n" +
+		"  - {id: tx, side: us, es: [Texas, estado de Texas], en: [Texas, State of Texas]}\n")}}
+	lex, err := LoadLexicon(testFS(t), extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := usItem("c", "Meeting", "Secretary Halloran met Mexican Foreign Secretary Ruiz on March 9. "+
+		"The Government of Mexico committed to accept returns of asylum seekers.", day0)
+	const met = "El canciller Ruiz y el secretario de Estado Halloran se reunieron el 9 de marzo. "
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		denied bool
+	}{
+		{"refusal to the federal government", mxItem("m", "Posicionamiento",
+			met+"México no aceptará la devolución de solicitantes de asilo por parte del gobierno de Estados Unidos.", day0.Add(5*time.Hour)), true},
+		{"refusal to a state government", mxItem("m", "Posicionamiento",
+			met+"México no aceptará la devolución de solicitantes de asilo por parte del estado de Texas.", day0.Add(5*time.Hour)), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(NewEngine(lex, Options{}), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "c")
+			if d.Denied != tt.denied {
+				t.Errorf("denied = %v, want %v\n%s", d.Denied, tt.denied, d.ExplanationText("en"))
+			}
+		})
+	}
+}
