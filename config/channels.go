@@ -117,15 +117,7 @@ func (v *validator) channels(c *Config) {
 	}
 	for i, ch := range c.Channels {
 		p := fmt.Sprintf("channels[%d]", i)
-		switch {
-		case ch.Name == "":
-			v.add(p+".name", "missing")
-		case !validName(ch.Name):
-			v.add(p+".name", "%q: use letters, digits, '.', '_' or '-'", ch.Name)
-		case seen[ch.Name]:
-			v.add(p+".name", "duplicate name %q", ch.Name)
-		}
-		seen[ch.Name] = true
+		v.identifier(p, "name", ch.Name, seen)
 		target := strings.TrimSpace(ch.Target.Reveal())
 		switch ch.Platform {
 		case PlatformConsole:

@@ -88,6 +88,21 @@ func (v *validator) add(path, format string, args ...any) {
 	v.problems = append(v.problems, Problem{Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
+// identifier checks the field (name or id) of the element at path: present,
+// well formed and not seen before among its kind; it records the value in
+// seen.
+func (v *validator) identifier(path, field, value string, seen map[string]bool) {
+	switch {
+	case value == "":
+		v.add(path+"."+field, "missing")
+	case !validName(value):
+		v.add(path+"."+field, "%q: use letters, digits, '.', '_' or '-'", value)
+	case seen[value]:
+		v.add(path+"."+field, "duplicate %s %q", field, value)
+	}
+	seen[value] = true
+}
+
 func (v *validator) sides(sides []Side) {
 	if len(sides) == 0 {
 		v.add("sides", "no sides configured (e.g. mx and us)")
@@ -96,15 +111,7 @@ func (v *validator) sides(sides []Side) {
 	seen := map[string]bool{}
 	for i, s := range sides {
 		p := fmt.Sprintf("sides[%d]", i)
-		switch {
-		case s.ID == "":
-			v.add(p+".id", "missing")
-		case !validName(s.ID):
-			v.add(p+".id", "%q: use letters, digits, '.', '_' or '-'", s.ID)
-		case seen[s.ID]:
-			v.add(p+".id", "duplicate id %q", s.ID)
-		}
-		seen[s.ID] = true
+		v.identifier(p, "id", s.ID, seen)
 		v.language(p+".language", s.Language, true)
 		v.zone(p+".timezone", s.TimeZone)
 	}
@@ -122,15 +129,7 @@ func (v *validator) feeds(c *Config, feeds []Feed) {
 	seen := map[string]bool{}
 	for i, f := range feeds {
 		p := fmt.Sprintf("feeds[%d]", i)
-		switch {
-		case f.Name == "":
-			v.add(p+".name", "missing")
-		case !validName(f.Name):
-			v.add(p+".name", "%q: use letters, digits, '.', '_' or '-'", f.Name)
-		case seen[f.Name]:
-			v.add(p+".name", "duplicate name %q", f.Name)
-		}
-		seen[f.Name] = true
+		v.identifier(p, "name", f.Name, seen)
 		switch {
 		case len(known) == 0:
 			// Reported once, at sides.
