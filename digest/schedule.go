@@ -288,11 +288,6 @@ func (s *Scheduler) Run(ctx context.Context) {
 	}
 }
 
-// Preview builds ch's digest of the week now falls in, so far.
-func (s *Scheduler) Preview(ctx context.Context, ch Channel, now time.Time) (*Report, error) {
-	return s.b.Build(ctx, ch, WeekOf(now, ch.loc()), now)
-}
-
 func sleep(ctx context.Context, d time.Duration) error {
 	t := time.NewTimer(d)
 	defer t.Stop()

@@ -140,9 +140,6 @@ func NewFetcher(opts FetcherOptions) *Fetcher {
 	return f
 }
 
-// UserAgent returns the default User-Agent the fetcher sends.
-func (f *Fetcher) UserAgent() string { return f.userAgent }
-
 // checkRedirect caps redirects and stops a loop at its first repeat.
 func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	for _, prev := range via {

@@ -18,7 +18,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -207,16 +206,6 @@ func (c *Catalogue) Get(id string) (Entry, bool) {
 		return Entry{}, false
 	}
 	return c.entries[i], true
-}
-
-// IDs lists the offices' ids, sorted.
-func (c *Catalogue) IDs() []string {
-	out := make([]string, 0, len(c.entries))
-	for _, e := range c.entries {
-		out = append(out, e.ID)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // Feed returns the config feed that polls the office: named after its id,

@@ -112,12 +112,6 @@ func weekStart(week string, loc *time.Location) (time.Time, bool) {
 	return start, true
 }
 
-// ISOWeek names the ISO week of t in loc ("2026-W06").
-func ISOWeek(t time.Time, loc *time.Location) string {
-	y, w := t.In(loc).ISOWeek()
-	return fmt.Sprintf("%d-W%02d", y, w)
-}
-
 func parseFilter(q url.Values) (listFilter, error) {
 	f := listFilter{Status: q.Get("status"), Side: q.Get("side"), Feed: q.Get("feed"),
 		Concept: q.Get("concept"), Week: q.Get("week"), Q: strings.TrimSpace(q.Get("q")), Page: 1}

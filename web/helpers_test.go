@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -231,14 +230,4 @@ func (l lockedWriter) Write(p []byte) (int, error) {
 // loggedIn is a request carrying a valid session cookie.
 func (s *Server) sessionCookieForTest() *http.Cookie {
 	return &http.Cookie{Name: sessionCookie, Value: s.opts.Access.newSession(fixtureNow.Add(time.Hour))}
-}
-
-// sortedKeys is for stable failure messages.
-func sortedKeys(m map[string]int64) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
