@@ -93,6 +93,10 @@ type Unit struct {
 	Quantities []string `json:"quantities,omitempty"`
 	Dates      []string `json:"dates,omitempty"`
 	Text       string   `json:"text"`
+	// Procedural marks a commitment whose only topics are forums the item
+	// names ("report on progress at the next Dialogue"): only an agreement
+	// or commitment sentence of the other side states it.
+	Procedural bool `json:"procedural,omitempty"`
 }
 
 // Analysis is an item after normalisation and annotation: its sentences,
@@ -738,7 +742,7 @@ func (e *Engine) extractUnits(a *Analysis) {
 			if hasDiscuss && (action == CuePosition || action == CueImplement || action == CueHedge) {
 				continue
 			}
-			if standingState(s, c) {
+			if standingState(s, c) || action == CueJoint && documentCue(s, c) {
 				continue
 			}
 			s.Statement = true
@@ -813,6 +817,20 @@ func (e *Engine) extractUnits(a *Analysis) {
 			carry = g
 		}
 	}
+}
+
+// documentNouns name a text two governments issue together.
+var documentNouns = setOf("statement statements declaration declarations communique communiques comunicado comunicados declaracion declaraciones")
+
+// documentCue reports a joint cue that names a document ("the following
+// joint statement", "la Declaración Conjunta"): the document's commitments
+// are in its text, not in the fact that it was issued.
+func documentCue(s *Sentence, c CueHit) bool {
+	if c.TokEnd-c.Tok != 1 {
+		return false
+	}
+	before, after := c.Tok-1, c.TokEnd
+	return before >= 0 && documentNouns[s.Tokens[before].Fold] || after < len(s.Tokens) && documentNouns[s.Tokens[after].Fold]
 }
 
 // keepVerbs are the present forms of "maintain", and relationNouns the
@@ -1290,6 +1308,9 @@ func (e *Engine) summarise(a *Analysis) {
 	a.Parties = sortedKeys(sides)
 	a.Dates = uniqSorted(dates)
 	a.Quantities = uniqSorted(qty)
+	for i := range a.Units {
+		a.Units[i].Procedural = procedural(a, a.Units[i])
+	}
 	a.prepare(e.lex)
 }
 

@@ -106,3 +106,16 @@ func TestCountryRegionIsAPlace(t *testing.T) {
 		})
 	}
 }
+
+// Issuing a joint statement is no commitment of its own: the commitments
+// are in its text.
+func TestJointDocumentIsNoClaim(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"english boilerplate", usItem("j1", "Joint Statement",
+			"The Governments of the United States and Mexico released the following joint statement.", day0), false},
+		{"spanish", mxItem("j2", "Comunicado conjunto",
+			"Los gobiernos de México y Estados Unidos emitieron el siguiente comunicado conjunto.", day0), false},
+		{"a joint operation stays a joint action", usItem("j3", "Operation",
+			"CBP and Mexican authorities conducted a joint operation at the Nogales port of entry.", day0), true},
+	})
+}

@@ -827,10 +827,13 @@ func (e *Engine) decide(ix *Index, claim *Analysis, candidates []*Analysis, cov 
 			}
 		} else {
 			content++
-			switch r.Outcome {
-			case Stated:
+			switch {
+			case r.Outcome == Stated:
 				stated++
-			case Absent:
+			case r.Outcome == Absent || u.Procedural:
+				// A procedural commitment ("report on progress at the
+				// next Dialogue") whose only topic is the forum is missing
+				// unless stated: the forum's mere mention says nothing of it.
 				absent++
 			}
 		}
@@ -870,6 +873,44 @@ const maxConsidered = 5
 // confirmShare is the share of a claim's commitments the other side must
 // state for a confirmation.
 const confirmShare = 0.5
+
+// procedural reports a unit whose only topics are forums or programmes the
+// claim names as proper names and which points to their next session
+// ("agreed to report on progress at the next HLED"): a commitment about the
+// forum itself.
+func procedural(claim *Analysis, u Unit) bool {
+	if len(u.Objects) == 0 || len(u.Places) > 0 {
+		return false
+	}
+	for _, o := range u.Objects {
+		if !isIn(claim.named, o) {
+			return false
+		}
+	}
+	if u.Sentence < 0 || u.Sentence >= len(claim.Sentences) {
+		return false
+	}
+	for _, t := range claim.Sentences[u.Sentence].Tokens {
+		if nextWords[t.Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWords point to a forum's next session ("at the next Dialogue", "meet
+// again", "la próxima reunión").
+var nextWords = setOf("next again proximo proxima proximos proximas nuevamente")
+
+// commits reports a sentence with an agreement, commitment or signing cue.
+func commits(s *Sentence) bool {
+	for _, c := range s.Cues {
+		if c.has(CueAgree) || c.has(CueCommit) || c.has(CueSign) {
+			return true
+		}
+	}
+	return false
+}
 
 // nearMiss reports a candidate that shares the topic and the claimant's
 // party but fell just short of the same-event score.
@@ -984,12 +1025,12 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 			switch {
 			case s.Denial && cov >= 0.5 && !e.subnationalTarget(s, Other(c.Item.Side)):
 				consider(Contradicted, c, s.Text, shared)
-			case s.Statement && !s.Denial && cov >= 0.5 && placeOK && (!reciprocal || e.withPartner(s, claimant)):
+			case s.Statement && !s.Denial && cov >= 0.5 && placeOK && (!reciprocal || e.withPartner(s, claimant)) && (!u.Procedural || commits(s)):
 				consider(Stated, c, s.Text, shared)
 			default:
 				consider(Discussed, c, s.Text, shared)
 			}
-			if !strict && s.Statement && !s.Denial && (!reciprocal || e.withPartner(s, claimant)) {
+			if !strict && s.Statement && !s.Denial && (!reciprocal || e.withPartner(s, claimant)) && !u.Procedural {
 				if union == nil {
 					union = map[string]bool{}
 				}

@@ -567,3 +567,37 @@ func TestSubnationalDenialIsNoContradiction(t *testing.T) {
 		})
 	}
 }
+
+// A procedural commitment whose only topic is the forum ("report on
+// progress at the next Dialogue") is missing unless the other side states
+// it: the forum's mere mention says nothing of it.
+func TestProceduralCommitment(t *testing.T) {
+	extra := fstest.MapFS{"concepts/forum.yaml": {Data: []byte("domain: forum\nconcepts:\n  - id: customs_dialogue\n" +
+		"    es: [Diálogo Aduanero de Alto Nivel]\n    en: [High-Level Customs Dialogue]\n")}}
+	lex, err := LoadLexicon(testFS(t), extra)
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := mxItem("c", "Diálogo", "México y Estados Unidos celebraron el 9 de marzo el Diálogo Aduanero de Alto Nivel. "+
+		"Ambos gobiernos acordaron reforzar la inspección de carga. "+
+		"Las delegaciones acordaron informar de los avances en el próximo Diálogo Aduanero de Alto Nivel.", day0)
+	opening := "The United States and Mexico held the High-Level Customs Dialogue on March 9. " +
+		"The two governments agreed to strengthen cargo inspection. "
+	for _, tt := range []struct {
+		name   string
+		other  Item
+		status Status
+	}{
+		{"procedural commitment stated", usItem("u", "Dialogue", opening+
+			"The delegations agreed to report on progress at the next High-Level Customs Dialogue.", day0.Add(2*time.Hour)), Confirmed},
+		{"only the forum mentioned", usItem("u", "Dialogue", opening, day0.Add(2*time.Hour)), Partial},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := Replay(NewEngine(lex, Options{}), append(background(), claim, tt.other), nil)
+			d := decisionFor(t, ds, "c")
+			if d.Status != tt.status {
+				t.Errorf("status %s, want %s\n%s", d.Status, tt.status, d.ExplanationText("en"))
+			}
+		})
+	}
+}
