@@ -780,6 +780,13 @@ func (e *Engine) extractUnits(a *Analysis) {
 			a.Units = append(a.Units, e.splitConjuncts(a, s, c, u)...)
 			break
 		}
+		if g, k := thankedFor(s, ps, other); !unitIn(a, si) && k >= 0 && side != "" {
+			// "We thank the Mexican authorities for their cooperation in
+			// this extradition": a joint action the other side took part in.
+			c := CueHit{Classes: []CueClass{CueJoint}, Tok: k, TokEnd: k + 1, Surface: s.Tokens[k].Surface}
+			a.Units = append(a.Units, e.unitFrom(a, s, c, CueJoint, g))
+			s.Statement = true
+		}
 		if g, ci := possessedDecision(s, ps, other); !unitIn(a, si) && ci >= 0 && side != "" {
 			// "welcomes the Government of Mexico's decision to extradite",
 			// "la decisión del Gobierno de Estados Unidos de ampliar".
@@ -935,6 +942,42 @@ func infinitiveAt(toks []Token, i int, lang string) bool {
 		return strings.HasSuffix(f, "ar") || strings.HasSuffix(f, "er") || strings.HasSuffix(f, "ir")
 	}
 	return toks[i].Fold == "to" && i+1 < len(toks) && !toks[i+1].Stop && !toks[i+1].Num && !toks[i+1].Upper
+}
+
+var (
+	thankVerbs  = setOf("thank thanks thanked agradece agradecio agradecemos agradecen agradecieron")
+	helpNouns   = setOf("cooperation support assistance help collaboration partnership cooperacion apoyo colaboracion asistencia ayuda")
+	forWords    = setOf("for por")
+	helpFillers = setOf("their its his her the su sus la el valuable continued close strong excellent valiosa valioso estrecha estrecho")
+)
+
+// thankedFor finds the other side thanked for its cooperation ("we thank
+// the Mexican authorities for their cooperation", "agradeció al Gobierno de
+// Estados Unidos por su apoyo"): it returns the thanked party and the
+// token of the help noun, or -1.
+func thankedFor(s *Sentence, ps []party, other string) ([]party, int) {
+	for i, t := range s.Tokens {
+		if !thankVerbs[t.Fold] {
+			continue
+		}
+		for _, p := range ps {
+			if p.side != other || p.tok <= i || p.tok-i > 4 {
+				continue
+			}
+			j := p.end
+			if j >= len(s.Tokens) || !forWords[s.Tokens[j].Fold] {
+				continue
+			}
+			j++
+			for j < len(s.Tokens) && helpFillers[s.Tokens[j].Fold] {
+				j++
+			}
+			if j < len(s.Tokens) && helpNouns[s.Tokens[j].Fold] {
+				return []party{p}, j
+			}
+		}
+	}
+	return nil, -1
 }
 
 // decisionNouns are the pact nouns that name one side's own decision or

@@ -119,3 +119,13 @@ func TestJointDocumentIsNoClaim(t *testing.T) {
 			"CBP and Mexican authorities conducted a joint operation at the Nogales port of entry.", day0), true},
 	})
 }
+
+// Thanking the other side for its cooperation in something attributes a
+// joint action to it; thanks for hospitality do not.
+func TestThankedForCooperation(t *testing.T) {
+	checkClaims(t, []claimCase{
+		{"english", usItem("t1", "Return", "The Embassy thanks the Mexican authorities for their cooperation in the return of the stolen artifacts.", day0), true},
+		{"spanish", mxItem("t2", "Repatriación", "La Cancillería agradeció al Gobierno de Estados Unidos por su apoyo en la repatriación de los connacionales.", day0), true},
+		{"hospitality", usItem("t3", "Visit", "The delegation thanks the Mexican authorities for their hospitality.", day0), false},
+	})
+}
