@@ -12,52 +12,10 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 var _ store.Alerts = (*pgStore)(nil)
-
-const claimColumns = `c.id, c.decision, c.last_event, c.created, c.updated, c.resolution, c.res_url,
-	c.res_note, c.res_reason, c.res_by, c.res_at, ` + itemColumns
-
-const claimFrom = ` FROM claims c JOIN items i ON i.id = c.item_id JOIN feeds f ON f.id = i.feed_id`
-
-func scanClaim(sc interface{ Scan(...any) error }) (store.Claim, error) {
-	var c store.Claim
-	var dec, resKind string
-	var created, updated, resAt sql.NullTime
-	var r store.Resolution
-	var it match.Item
-	var published, itUpdated, firstSeen sql.NullTime
-	var cats sql.NullString
-	err := sc.Scan(&c.ID, &dec, &c.LastEvent, &created, &updated, &resKind, &r.URL, &r.Note, &r.Reason,
-		&r.By, &resAt,
-		&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published, &itUpdated,
-		&it.DateGuessed, &it.Summary, &it.Content, &it.SummaryHTML, &it.ContentHTML, &cats,
-		&it.Language, &it.Backlog, &firstSeen, &it.Revision)
-	if err != nil {
-		return c, err
-	}
-	it.Published = fromTime(published)
-	it.Updated = fromTime(itUpdated)
-	it.FirstSeen = fromTime(firstSeen)
-	if cats.Valid && cats.String != "" {
-		if err := json.Unmarshal([]byte(cats.String), &it.Categories); err != nil {
-			return c, fmt.Errorf("claim %d: decode categories: %w", c.ID, err)
-		}
-	}
-	c.Item = it
-	if err := json.Unmarshal([]byte(dec), &c.Decision); err != nil {
-		return c, fmt.Errorf("claim %d: decode decision: %w", c.ID, err)
-	}
-	c.Created = fromTime(created)
-	c.Updated = fromTime(updated)
-	if resKind != "" {
-		r.Kind = store.ResolutionKind(resKind)
-		r.At = fromTime(resAt)
-		c.Resolution = &r
-	}
-	return c, nil
-}
 
 // SaveDecision saves a claim's decision at one lifecycle event and enqueues
 // its outbox messages in one transaction; an event key already saved for
@@ -148,33 +106,10 @@ func (s *pgStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store.
 // saveEvidence replaces a claim's evidence links with the items its
 // decision considered, matched and matched late, in that order.
 func saveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decision) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM claim_evidence WHERE claim_id = $1`, claimID); err != nil {
-		return fmt.Errorf("evidence: %w", err)
-	}
-	var refs []match.Ref
-	for _, c := range d.Considered {
-		refs = append(refs, c.Ref)
-	}
-	refs = append(refs, d.Matches...)
-	if d.LateMatch != nil {
-		refs = append(refs, *d.LateMatch)
-	}
-	if len(refs) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO claim_evidence (claim_id, item_id, rank)
+	return sqlstore.SaveEvidence(ctx, tx, claimID, d, `DELETE FROM claim_evidence WHERE claim_id = $1`,
+		`INSERT INTO claim_evidence (claim_id, item_id, rank)
 		SELECT $1, i.id, $2 FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.name = $3 AND i.guid = $4
 		ON CONFLICT DO NOTHING`)
-	if err != nil {
-		return fmt.Errorf("evidence: %w", err)
-	}
-	defer stmt.Close()
-	for rank, r := range refs {
-		if _, err := stmt.ExecContext(ctx, claimID, rank, r.Feed, r.GUID); err != nil {
-			return fmt.Errorf("evidence: %w", err)
-		}
-	}
-	return nil
 }
 
 // insertOutbox inserts messages, skipping existing keys and channels where
@@ -192,55 +127,14 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, 
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
 	defer stmt.Close()
-	n := 0
-	for _, m := range msgs {
-		if m.Channel == "" {
-			return n, errors.New("outbox: message without channel")
-		}
-		if claimID != 0 {
-			m.ClaimID = claimID
-		}
-		if m.Key == "" {
-			if m.ClaimID == 0 {
-				return n, fmt.Errorf("outbox: %s message to %s has no key", m.Event, m.Channel)
-			}
-			ev := event
-			if ev == "" {
-				ev = m.Event
-			}
-			m.Key = store.ClaimKey(m.ClaimID, ev, m.Channel)
-		}
-		created := at
-		if !m.CreatedAt.IsZero() {
-			created = m.CreatedAt
-		}
-		if created.IsZero() {
-			created = time.Now()
-		}
-		next := m.NextAttempt
-		if next.IsZero() {
-			next = created
-		}
-		payload := string(m.Payload)
-		if payload == "" {
-			payload = "{}"
-		}
-		r, err := stmt.ExecContext(ctx, m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
-			payload, tm(next), tm(created))
-		if err != nil {
-			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
-		}
-		k, err := r.RowsAffected()
-		if err != nil {
-			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
-		}
-		n += int(k)
-	}
-	return n, nil
+	return sqlstore.InsertOutbox(ctx, stmt, claimID, event, at, msgs, func(m store.OutboxMessage) []any {
+		return []any{m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
+			string(m.Payload), tm(m.NextAttempt), tm(m.CreatedAt)}
+	})
 }
 
 func claimByID(ctx context.Context, q querier, id int64) (store.Claim, error) {
-	c, err := scanClaim(q.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.id = $1`, id))
+	c, err := sqlstore.ScanClaim(q.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("claim %d: %w", id, store.ErrNotFound)
 	}
@@ -260,7 +154,7 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 		return nil, nil
 	}
 	var b strings.Builder
-	b.WriteString(`SELECT ` + claimColumns + claimFrom + where)
+	b.WriteString(`SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + where)
 	b.WriteString(` ORDER BY c.published DESC NULLS LAST, c.id DESC`)
 	if q.Limit > 0 {
 		b.WriteString(` LIMIT ` + a.add(q.Limit))
@@ -273,7 +167,7 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 	defer rows.Close()
 	var out []store.Claim
 	for rows.Next() {
-		c, err := scanClaim(rows)
+		c, err := sqlstore.ScanClaim(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claims: %w", err)
 		}
@@ -291,7 +185,7 @@ func (s *pgStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 	if err != nil {
 		return c, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+` FROM claim_evidence e
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM claim_evidence e
 		JOIN items i ON i.id = e.item_id JOIN feeds f ON f.id = i.feed_id
 		WHERE e.claim_id = $1 ORDER BY e.rank`, id)
 	if err != nil {
@@ -299,7 +193,7 @@ func (s *pgStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return c, fmt.Errorf("claim %d: evidence: %w", id, err)
 		}
@@ -313,7 +207,7 @@ func (s *pgStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 
 // ClaimByItem returns the claim of an item, ErrNotFound if it is none.
 func (s *pgStore) ClaimByItem(ctx context.Context, itemID int64) (store.Claim, error) {
-	c, err := scanClaim(s.db.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.item_id = $1`, itemID))
+	c, err := sqlstore.ScanClaim(s.db.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.item_id = $1`, itemID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("claim of item %d: %w", itemID, store.ErrNotFound)
 	}
@@ -395,7 +289,7 @@ func (s *pgStore) RecordAction(ctx context.Context, a store.Action) (store.Actio
 		return a, fmt.Errorf("record %s action: %w", a.Kind, err)
 	}
 	a.ID = id
-	a.At = roundTrip(a.At)
+	a.At = sqlstore.RoundTrip(a.At)
 	return a, nil
 }
 
@@ -501,7 +395,7 @@ func (s *pgStore) Subscribe(ctx context.Context, sub store.Subscription) (store.
 		RETURNING id`, sub.Channel.Platform, sub.Channel.Target, sub.Language, string(f), sub.By, tm(sub.At)).Scan(&sub.ID); err != nil {
 		return sub, fmt.Errorf("subscribe %s: %w", sub.Channel.Platform, err)
 	}
-	sub.At = roundTrip(sub.At)
+	sub.At = sqlstore.RoundTrip(sub.At)
 	return sub, nil
 }
 
@@ -569,29 +463,10 @@ func (s *pgStore) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int,
 	return n, nil
 }
 
-const outboxColumns = `id, key, channel, platform, target, event, claim_id, feed, payload, attempts,
-	next_attempt, last_error, state, receipt, created, sent`
-
-// outboxReturning is outboxColumns qualified for UPDATE ... FROM.
+// outboxReturning is sqlstore.OutboxColumns qualified for UPDATE ... FROM.
 const outboxReturning = `outbox.id, outbox.key, outbox.channel, outbox.platform, outbox.target, outbox.event,
 	outbox.claim_id, outbox.feed, outbox.payload, outbox.attempts, outbox.next_attempt, outbox.last_error,
 	outbox.state, outbox.receipt, outbox.created, outbox.sent`
-
-func scanOutbox(sc interface{ Scan(...any) error }) (store.OutboxMessage, error) {
-	var m store.OutboxMessage
-	var payload, state string
-	var next, created, sent sql.NullTime
-	if err := sc.Scan(&m.ID, &m.Key, &m.Channel, &m.Platform, &m.Target, &m.Event, &m.ClaimID, &m.Feed,
-		&payload, &m.Attempts, &next, &m.LastError, &state, &m.Receipt, &created, &sent); err != nil {
-		return m, err
-	}
-	m.Payload = json.RawMessage(payload)
-	m.State = store.OutboxState(state)
-	m.NextAttempt = fromTime(next)
-	m.CreatedAt = fromTime(created)
-	m.SentAt = fromTime(sent)
-	return m, nil
-}
 
 // ClaimDue leases the due pending messages (see store.Alerts).
 func (s *pgStore) ClaimDue(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]store.OutboxMessage, error) {
@@ -620,7 +495,7 @@ func (s *pgStore) ClaimDue(ctx context.Context, channel string, now time.Time, l
 	defer rows.Close()
 	var out []store.OutboxMessage
 	for rows.Next() {
-		m, err := scanOutbox(rows)
+		m, err := sqlstore.ScanOutbox(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claim due outbox messages: %w", err)
 		}
@@ -707,7 +582,7 @@ func (s *pgStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.Outb
 	if q.ClaimID != 0 {
 		where = append(where, `claim_id = `+a.add(q.ClaimID))
 	}
-	query := `SELECT ` + outboxColumns + ` FROM outbox`
+	query := `SELECT ` + sqlstore.OutboxColumns + ` FROM outbox`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
@@ -726,7 +601,7 @@ func (s *pgStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.Outb
 	defer rows.Close()
 	var out []store.OutboxMessage
 	for rows.Next() {
-		m, err := scanOutbox(rows)
+		m, err := sqlstore.ScanOutbox(rows)
 		if err != nil {
 			return nil, fmt.Errorf("outbox: %w", err)
 		}

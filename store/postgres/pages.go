@@ -14,6 +14,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // pageWhere is claimWhere plus a concept the claim's commitments name
@@ -45,7 +46,7 @@ func (s *pgStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until time
 	if !ok {
 		return nil, nil
 	}
-	query := `SELECT ` + claimColumns + claimFrom + where + ` ORDER BY c.published DESC NULLS LAST, c.id DESC`
+	query := `SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + where + ` ORDER BY c.published DESC NULLS LAST, c.id DESC`
 	if q.Limit > 0 {
 		query += ` LIMIT ` + a.add(q.Limit)
 	}
@@ -59,7 +60,7 @@ func (s *pgStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until time
 	defer rows.Close()
 	var out []store.Claim
 	for rows.Next() {
-		c, err := scanClaim(rows)
+		c, err := sqlstore.ScanClaim(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claims page: %w", err)
 		}

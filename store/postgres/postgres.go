@@ -133,14 +133,6 @@ func fromTime(v sql.NullTime) time.Time {
 	return v.Time.UTC()
 }
 
-// roundTrip returns t as the store will read it back.
-func roundTrip(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Time{}
-	}
-	return time.UnixMicro(t.UnixMicro()).UTC()
-}
-
 // placeholders returns "$from, $from+1, ..." for n arguments.
 func placeholders(from, n int) string {
 	ph := make([]string, n)

@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // EnsureFeed records a configured feed, updating its side, URL and kind if
@@ -29,30 +29,10 @@ func (s *pgStore) EnsureFeed(ctx context.Context, f store.Feed) error {
 	return nil
 }
 
-const feedColumns = `name, side, url, kind, etag, last_modified, last_poll_at, last_success_at,
-	last_error_at, last_error, last_error_class, error_count, next_attempt_at, baselined,
-	item_count, polls, failures, fetch_path`
-
-func scanFeed(sc interface{ Scan(...any) error }) (store.FeedState, error) {
-	var f store.FeedState
-	var lastPoll, lastSuccess, lastError, next sql.NullTime
-	err := sc.Scan(&f.Name, &f.Side, &f.URL, &f.Kind, &f.ETag, &f.LastModified, &lastPoll,
-		&lastSuccess, &lastError, &f.LastError, &f.LastErrorClass, &f.ErrorCount, &next,
-		&f.Baselined, &f.Items, &f.Polls, &f.Failures, &f.FetchPath)
-	if err != nil {
-		return f, err
-	}
-	f.LastPollAt = fromTime(lastPoll)
-	f.LastSuccessAt = fromTime(lastSuccess)
-	f.LastErrorAt = fromTime(lastError)
-	f.NextAttemptAt = fromTime(next)
-	return f, nil
-}
-
 // FeedState returns one feed's state, ErrNotFound if it is unknown.
 func (s *pgStore) FeedState(ctx context.Context, name string) (store.FeedState, error) {
-	f, err := scanFeed(s.db.QueryRowContext(ctx,
-		`SELECT `+feedColumns+` FROM feeds WHERE name = $1`, name))
+	f, err := sqlstore.ScanFeed(s.db.QueryRowContext(ctx,
+		`SELECT `+sqlstore.FeedColumns+` FROM feeds WHERE name = $1`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, fmt.Errorf("feed %s: %w", name, store.ErrNotFound)
 	}
@@ -64,14 +44,14 @@ func (s *pgStore) FeedState(ctx context.Context, name string) (store.FeedState, 
 
 // FeedStates returns every feed's state ordered by name.
 func (s *pgStore) FeedStates(ctx context.Context) ([]store.FeedState, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY name`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.FeedColumns+` FROM feeds ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("feed states: %w", err)
 	}
 	defer rows.Close()
 	var out []store.FeedState
 	for rows.Next() {
-		f, err := scanFeed(rows)
+		f, err := sqlstore.ScanFeed(rows)
 		if err != nil {
 			return nil, fmt.Errorf("feed states: %w", err)
 		}
@@ -81,33 +61,6 @@ func (s *pgStore) FeedStates(ctx context.Context) ([]store.FeedState, error) {
 		return nil, fmt.Errorf("feed states: %w", err)
 	}
 	return out, nil
-}
-
-const itemColumns = `i.id, f.name, i.side, i.guid, i.title, i.link, i.published, i.updated,
-	i.date_guessed, i.summary, i.content, i.summary_html, i.content_html, i.categories,
-	i.language, i.backlog, i.first_seen, i.revision`
-
-const itemFrom = ` FROM items i JOIN feeds f ON f.id = i.feed_id`
-
-func scanItem(sc interface{ Scan(...any) error }) (match.Item, error) {
-	var it match.Item
-	var published, updated, firstSeen sql.NullTime
-	var cats sql.NullString
-	err := sc.Scan(&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published,
-		&updated, &it.DateGuessed, &it.Summary, &it.Content, &it.SummaryHTML, &it.ContentHTML,
-		&cats, &it.Language, &it.Backlog, &firstSeen, &it.Revision)
-	if err != nil {
-		return it, err
-	}
-	it.Published = fromTime(published)
-	it.Updated = fromTime(updated)
-	it.FirstSeen = fromTime(firstSeen)
-	if cats.Valid && cats.String != "" {
-		if err := json.Unmarshal([]byte(cats.String), &it.Categories); err != nil {
-			return it, fmt.Errorf("item %d: decode categories: %w", it.ID, err)
-		}
-	}
-	return it, nil
 }
 
 // Items returns stored items matching q (current versions), oldest first by
@@ -131,7 +84,7 @@ func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, e
 		where = append(where, `NOT i.backlog`)
 	}
 	var b strings.Builder
-	b.WriteString(`SELECT ` + itemColumns + itemFrom)
+	b.WriteString(`SELECT ` + sqlstore.ItemColumns + sqlstore.ItemFrom)
 	if len(where) > 0 {
 		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
 	}
@@ -150,7 +103,7 @@ func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, e
 	defer rows.Close()
 	var out []match.Item
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return nil, fmt.Errorf("items: %w", err)
 		}
@@ -164,8 +117,8 @@ func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, e
 
 // Item returns one item by ID, ErrNotFound if absent.
 func (s *pgStore) Item(ctx context.Context, id int64) (match.Item, error) {
-	it, err := scanItem(s.db.QueryRowContext(ctx,
-		`SELECT `+itemColumns+itemFrom+` WHERE i.id = $1`, id))
+	it, err := sqlstore.ScanItem(s.db.QueryRowContext(ctx,
+		`SELECT `+sqlstore.ItemColumns+sqlstore.ItemFrom+` WHERE i.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, fmt.Errorf("item %d: %w", id, store.ErrNotFound)
 	}
@@ -177,8 +130,8 @@ func (s *pgStore) Item(ctx context.Context, id int64) (match.Item, error) {
 
 // ItemByGUID returns one feed's item by GUID, ErrNotFound if absent.
 func (s *pgStore) ItemByGUID(ctx context.Context, feed, guid string) (match.Item, error) {
-	it, err := scanItem(s.db.QueryRowContext(ctx,
-		`SELECT `+itemColumns+itemFrom+` WHERE f.name = $1 AND i.guid = $2`, feed, guid))
+	it, err := sqlstore.ScanItem(s.db.QueryRowContext(ctx,
+		`SELECT `+sqlstore.ItemColumns+sqlstore.ItemFrom+` WHERE f.name = $1 AND i.guid = $2`, feed, guid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, fmt.Errorf("item %s/%s: %w", feed, guid, store.ErrNotFound)
 	}
@@ -257,16 +210,4 @@ func (s *pgStore) Polls(ctx context.Context, feed string, from, to time.Time) ([
 		return nil, fmt.Errorf("polls of %s: %w", feed, err)
 	}
 	return out, nil
-}
-
-// categoriesValue is the stored form of an item's categories.
-func categoriesValue(c []string) (any, error) {
-	if len(c) == 0 {
-		return nil, nil
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return nil, fmt.Errorf("encode categories: %w", err)
-	}
-	return string(b), nil
 }

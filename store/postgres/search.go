@@ -9,6 +9,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // tsQuery builds the text of a tsquery that ORs terms: a term's words
@@ -54,7 +55,7 @@ func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([
 	if q == "" {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+itemColumns+itemFrom+`, `+tsQueryExpr("$1")+` AS q
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+sqlstore.ItemFrom+`, `+tsQueryExpr("$1")+` AS q
 		WHERE i.search @@ q ORDER BY ts_rank(i.search, q, 1) DESC, i.published DESC NULLS LAST, i.id DESC LIMIT $2`,
 		q, limit)
 	if err != nil {
@@ -63,7 +64,7 @@ func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([
 	defer rows.Close()
 	var out []match.Item
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return nil, fmt.Errorf("search items: %w", err)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 var _ store.Alerts = (*sqlStore)(nil)
@@ -21,49 +22,6 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
-const claimColumns = `c.id, c.decision, c.last_event, c.created, c.updated, c.resolution, c.res_url,
-	c.res_note, c.res_reason, c.res_by, c.res_at, ` + itemColumns
-
-const claimFrom = ` FROM claims c JOIN items i ON i.id = c.item_id JOIN feeds f ON f.id = i.feed_id`
-
-func scanClaim(sc interface{ Scan(...any) error }) (store.Claim, error) {
-	var c store.Claim
-	var dec, resKind string
-	var created, updated, resAt sql.NullInt64
-	var r store.Resolution
-	var it match.Item
-	var published, itUpdated, firstSeen sql.NullInt64
-	var cats sql.NullString
-	err := sc.Scan(&c.ID, &dec, &c.LastEvent, &created, &updated, &resKind, &r.URL, &r.Note, &r.Reason,
-		&r.By, &resAt,
-		&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published, &itUpdated,
-		&it.DateGuessed, &it.Summary, &it.Content, &it.SummaryHTML, &it.ContentHTML, &cats,
-		&it.Language, &it.Backlog, &firstSeen, &it.Revision)
-	if err != nil {
-		return c, err
-	}
-	it.Published = fromMicros(published)
-	it.Updated = fromMicros(itUpdated)
-	it.FirstSeen = fromMicros(firstSeen)
-	if cats.Valid && cats.String != "" {
-		if err := json.Unmarshal([]byte(cats.String), &it.Categories); err != nil {
-			return c, fmt.Errorf("claim %d: decode categories: %w", c.ID, err)
-		}
-	}
-	c.Item = it
-	if err := json.Unmarshal([]byte(dec), &c.Decision); err != nil {
-		return c, fmt.Errorf("claim %d: decode decision: %w", c.ID, err)
-	}
-	c.Created = fromMicros(created)
-	c.Updated = fromMicros(updated)
-	if resKind != "" {
-		r.Kind = store.ResolutionKind(resKind)
-		r.At = fromMicros(resAt)
-		c.Resolution = &r
-	}
-	return c, nil
 }
 
 // SaveDecision saves a claim's decision at one lifecycle event and enqueues
@@ -155,32 +113,9 @@ func (s *sqlStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store
 // saveEvidence replaces a claim's evidence links with the items its
 // decision considered, matched and matched late, in that order.
 func saveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decision) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM claim_evidence WHERE claim_id = ?`, claimID); err != nil {
-		return fmt.Errorf("evidence: %w", err)
-	}
-	var refs []match.Ref
-	for _, c := range d.Considered {
-		refs = append(refs, c.Ref)
-	}
-	refs = append(refs, d.Matches...)
-	if d.LateMatch != nil {
-		refs = append(refs, *d.LateMatch)
-	}
-	if len(refs) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO claim_evidence (claim_id, item_id, rank)
+	return sqlstore.SaveEvidence(ctx, tx, claimID, d, `DELETE FROM claim_evidence WHERE claim_id = ?`,
+		`INSERT OR IGNORE INTO claim_evidence (claim_id, item_id, rank)
 		SELECT ?, i.id, ? FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.name = ? AND i.guid = ?`)
-	if err != nil {
-		return fmt.Errorf("evidence: %w", err)
-	}
-	defer stmt.Close()
-	for rank, r := range refs {
-		if _, err := stmt.ExecContext(ctx, claimID, rank, r.Feed, r.GUID); err != nil {
-			return fmt.Errorf("evidence: %w", err)
-		}
-	}
-	return nil
 }
 
 // insertOutbox inserts messages, skipping existing keys and channels where
@@ -197,55 +132,14 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, 
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
 	defer stmt.Close()
-	n := 0
-	for _, m := range msgs {
-		if m.Channel == "" {
-			return n, errors.New("outbox: message without channel")
-		}
-		if claimID != 0 {
-			m.ClaimID = claimID
-		}
-		if m.Key == "" {
-			if m.ClaimID == 0 {
-				return n, fmt.Errorf("outbox: %s message to %s has no key", m.Event, m.Channel)
-			}
-			ev := event
-			if ev == "" {
-				ev = m.Event
-			}
-			m.Key = store.ClaimKey(m.ClaimID, ev, m.Channel)
-		}
-		created := at
-		if !m.CreatedAt.IsZero() {
-			created = m.CreatedAt
-		}
-		if created.IsZero() {
-			created = time.Now()
-		}
-		next := m.NextAttempt
-		if next.IsZero() {
-			next = created
-		}
-		payload := string(m.Payload)
-		if payload == "" {
-			payload = "{}"
-		}
-		r, err := stmt.ExecContext(ctx, m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
-			payload, micros(next), micros(created), m.ClaimID, m.Channel)
-		if err != nil {
-			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
-		}
-		k, err := r.RowsAffected()
-		if err != nil {
-			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
-		}
-		n += int(k)
-	}
-	return n, nil
+	return sqlstore.InsertOutbox(ctx, stmt, claimID, event, at, msgs, func(m store.OutboxMessage) []any {
+		return []any{m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
+			string(m.Payload), micros(m.NextAttempt), micros(m.CreatedAt), m.ClaimID, m.Channel}
+	})
 }
 
 func claimByID(ctx context.Context, q querier, id int64) (store.Claim, error) {
-	c, err := scanClaim(q.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.id = ?`, id))
+	c, err := sqlstore.ScanClaim(q.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("claim %d: %w", id, store.ErrNotFound)
 	}
@@ -312,7 +206,7 @@ func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Clai
 		args = append(args, fts)
 	}
 	var b strings.Builder
-	b.WriteString(`SELECT ` + claimColumns + claimFrom)
+	b.WriteString(`SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom)
 	if len(where) > 0 {
 		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
 	}
@@ -328,7 +222,7 @@ func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Clai
 	defer rows.Close()
 	var out []store.Claim
 	for rows.Next() {
-		c, err := scanClaim(rows)
+		c, err := sqlstore.ScanClaim(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claims: %w", err)
 		}
@@ -346,7 +240,7 @@ func (s *sqlStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 	if err != nil {
 		return c, err
 	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+itemColumns+` FROM claim_evidence e
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM claim_evidence e
 		JOIN items i ON i.id = e.item_id JOIN feeds f ON f.id = i.feed_id
 		WHERE e.claim_id = ? ORDER BY e.rank`, id)
 	if err != nil {
@@ -354,7 +248,7 @@ func (s *sqlStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return c, fmt.Errorf("claim %d: evidence: %w", id, err)
 		}
@@ -368,7 +262,7 @@ func (s *sqlStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
 
 // ClaimByItem returns the claim of an item, ErrNotFound if it is none.
 func (s *sqlStore) ClaimByItem(ctx context.Context, itemID int64) (store.Claim, error) {
-	c, err := scanClaim(s.rdb.QueryRowContext(ctx, `SELECT `+claimColumns+claimFrom+` WHERE c.item_id = ?`, itemID))
+	c, err := sqlstore.ScanClaim(s.rdb.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.item_id = ?`, itemID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, fmt.Errorf("claim of item %d: %w", itemID, store.ErrNotFound)
 	}
@@ -450,7 +344,7 @@ func (s *sqlStore) RecordAction(ctx context.Context, a store.Action) (store.Acti
 		return a, fmt.Errorf("record %s action: %w", a.Kind, err)
 	}
 	a.ID = id
-	a.At = roundTrip(a.At)
+	a.At = sqlstore.RoundTrip(a.At)
 	return a, nil
 }
 
@@ -555,7 +449,7 @@ func (s *sqlStore) Subscribe(ctx context.Context, sub store.Subscription) (store
 		RETURNING id`, sub.Channel.Platform, sub.Channel.Target, sub.Language, string(f), sub.By, micros(sub.At)).Scan(&sub.ID); err != nil {
 		return sub, fmt.Errorf("subscribe %s: %w", sub.Channel.Platform, err)
 	}
-	sub.At = roundTrip(sub.At)
+	sub.At = sqlstore.RoundTrip(sub.At)
 	return sub, nil
 }
 
@@ -623,25 +517,6 @@ func (s *sqlStore) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int
 	return n, nil
 }
 
-const outboxColumns = `id, key, channel, platform, target, event, claim_id, feed, payload, attempts,
-	next_attempt, last_error, state, receipt, created, sent`
-
-func scanOutbox(sc interface{ Scan(...any) error }) (store.OutboxMessage, error) {
-	var m store.OutboxMessage
-	var payload, state string
-	var next, created, sent sql.NullInt64
-	if err := sc.Scan(&m.ID, &m.Key, &m.Channel, &m.Platform, &m.Target, &m.Event, &m.ClaimID, &m.Feed,
-		&payload, &m.Attempts, &next, &m.LastError, &state, &m.Receipt, &created, &sent); err != nil {
-		return m, err
-	}
-	m.Payload = json.RawMessage(payload)
-	m.State = store.OutboxState(state)
-	m.NextAttempt = fromMicros(next)
-	m.CreatedAt = fromMicros(created)
-	m.SentAt = fromMicros(sent)
-	return m, nil
-}
-
 // ClaimDue leases the due pending messages (see store.Alerts).
 func (s *sqlStore) ClaimDue(ctx context.Context, channel string, now time.Time, lease time.Duration, limit int) ([]store.OutboxMessage, error) {
 	if limit <= 0 {
@@ -657,14 +532,14 @@ func (s *sqlStore) ClaimDue(ctx context.Context, channel string, now time.Time, 
 		  AND (o.claim_id = 0 OR NOT EXISTS (SELECT 1 FROM outbox p WHERE p.claim_id = o.claim_id
 		       AND p.channel = o.channel AND p.state = 'pending' AND p.id < o.id))
 		ORDER BY o.id LIMIT ?4)
-		RETURNING `+outboxColumns, now.Add(lease).UnixMicro(), channel, nowM, limit)
+		RETURNING `+sqlstore.OutboxColumns, now.Add(lease).UnixMicro(), channel, nowM, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim due outbox messages: %w", err)
 	}
 	defer rows.Close()
 	var out []store.OutboxMessage
 	for rows.Next() {
-		m, err := scanOutbox(rows)
+		m, err := sqlstore.ScanOutbox(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claim due outbox messages: %w", err)
 		}
@@ -754,7 +629,7 @@ func (s *sqlStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.Out
 		where = append(where, `claim_id = ?`)
 		args = append(args, q.ClaimID)
 	}
-	query := `SELECT ` + outboxColumns + ` FROM outbox`
+	query := `SELECT ` + sqlstore.OutboxColumns + ` FROM outbox`
 	if len(where) > 0 {
 		query += ` WHERE ` + strings.Join(where, ` AND `)
 	}
@@ -774,7 +649,7 @@ func (s *sqlStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.Out
 	defer rows.Close()
 	var out []store.OutboxMessage
 	for rows.Next() {
-		m, err := scanOutbox(rows)
+		m, err := sqlstore.ScanOutbox(rows)
 		if err != nil {
 			return nil, fmt.Errorf("outbox: %w", err)
 		}
@@ -828,7 +703,7 @@ func (s *sqlStore) SearchItems(ctx context.Context, terms []string, limit int) (
 	if fts == "" {
 		return nil, nil
 	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+itemColumns+` FROM items_fts
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM items_fts
 		JOIN items i ON i.id = items_fts.rowid JOIN feeds f ON f.id = i.feed_id
 		WHERE items_fts MATCH ? ORDER BY bm25(items_fts), i.published DESC, i.id DESC LIMIT ?`, fts, limit)
 	if err != nil {
@@ -837,7 +712,7 @@ func (s *sqlStore) SearchItems(ctx context.Context, terms []string, limit int) (
 	defer rows.Close()
 	var out []match.Item
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return nil, fmt.Errorf("search items: %w", err)
 		}

@@ -3,21 +3,20 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 var _ store.Digests = (*sqlStore)(nil)
 
 // OutboxByKey returns the outbox message with this idempotency key.
 func (s *sqlStore) OutboxByKey(ctx context.Context, key string) (store.OutboxMessage, error) {
-	m, err := scanOutbox(s.rdb.QueryRowContext(ctx, `SELECT `+outboxColumns+` FROM outbox WHERE key = ?`, key))
+	m, err := sqlstore.ScanOutbox(s.rdb.QueryRowContext(ctx, `SELECT `+sqlstore.OutboxColumns+` FROM outbox WHERE key = ?`, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, fmt.Errorf("outbox message %q: %w", key, store.ErrNotFound)
 	}
@@ -29,7 +28,7 @@ func (s *sqlStore) OutboxByKey(ctx context.Context, key string) (store.OutboxMes
 
 // ClaimsPublished returns the claims published in [from, to), oldest first.
 func (s *sqlStore) ClaimsPublished(ctx context.Context, from, to time.Time) ([]store.Claim, error) {
-	out, err := s.queryClaims(ctx, `SELECT `+digestColumns+claimFrom+`
+	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
 		WHERE c.published >= ? AND c.published < ? ORDER BY c.published, c.id`, micros(from), micros(to))
 	if err != nil {
 		return nil, fmt.Errorf("claims published from %s to %s: %w", from.Format(time.RFC3339), to.Format(time.RFC3339), err)
@@ -48,7 +47,7 @@ func (s *sqlStore) ClaimEvents(ctx context.Context, events []string, from, to ti
 		args = append(args, e)
 	}
 	args = append(args, micros(from), micros(to))
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+digestColumns+`, e.event, e.at FROM claim_events e
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.DigestColumns+`, e.event, e.at FROM claim_events e
 		JOIN claims c ON c.id = e.claim_id JOIN items i ON i.id = c.item_id JOIN feeds f ON f.id = i.feed_id
 		WHERE e.event IN (`+ph+`) AND e.at >= ? AND e.at < ? ORDER BY e.at, c.id`, args...)
 	if err != nil {
@@ -58,12 +57,11 @@ func (s *sqlStore) ClaimEvents(ctx context.Context, events []string, from, to ti
 	var out []store.ClaimEvent
 	for rows.Next() {
 		var ev store.ClaimEvent
-		var at sql.NullInt64
-		c, err := scanDigestClaim(scanWithTail{rows, []any{&ev.Event, &at}})
+		c, err := sqlstore.ScanDigestClaim(rows, &ev.Event, sqlstore.Time(&ev.At))
 		if err != nil {
 			return nil, fmt.Errorf("claim events: %w", err)
 		}
-		ev.Claim, ev.At = c, fromMicros(at)
+		ev.Claim = c
 		out = append(out, ev)
 	}
 	if err := rows.Err(); err != nil {
@@ -77,7 +75,7 @@ func (s *sqlStore) ClaimEvents(ctx context.Context, events []string, from, to ti
 // the few claims those actions name are read instead of scanning every
 // claim's row.
 func (s *sqlStore) ClaimsResolved(ctx context.Context, from, to time.Time) ([]store.Claim, error) {
-	out, err := s.queryClaims(ctx, `SELECT `+digestColumns+claimFrom+`
+	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
 		WHERE c.id IN (SELECT claim_id FROM actions WHERE kind IN (?, ?))
 		AND c.resolution <> '' AND c.res_at >= ? AND c.res_at < ? ORDER BY c.res_at, c.id`,
 		string(store.ActionConfirm), string(store.ActionDismiss), micros(from), micros(to))
@@ -93,7 +91,7 @@ func (s *sqlStore) OldestOpen(ctx context.Context, before time.Time, limit int) 
 	if limit <= 0 {
 		limit = 20
 	}
-	out, err := s.queryClaims(ctx, `SELECT `+digestColumns+claimFrom+`
+	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
 		WHERE c.status IN ('pending', 'partial', 'unconfirmed') AND c.resolution = '' AND c.published < ?
 		ORDER BY c.published, c.id LIMIT ?`, micros(before), limit)
 	if err != nil {
@@ -128,7 +126,7 @@ func (s *sqlStore) FeedActivity(ctx context.Context, from, to time.Time) ([]stor
 	return out, nil
 }
 
-// queryClaims runs a query selecting digestColumns and scans its claims.
+// queryClaims runs a query selecting sqlstore.DigestColumns and scans its claims.
 func (s *sqlStore) queryClaims(ctx context.Context, query string, args ...any) ([]store.Claim, error) {
 	rows, err := s.rdb.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -137,98 +135,11 @@ func (s *sqlStore) queryClaims(ctx context.Context, query string, args ...any) (
 	defer rows.Close()
 	var out []store.Claim
 	for rows.Next() {
-		c, err := scanDigestClaim(rows)
+		c, err := sqlstore.ScanDigestClaim(rows)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, c)
 	}
 	return out, rows.Err()
-}
-
-// scanWithTail scans a row of digestColumns followed by more columns into
-// the claim's destinations and then tail's.
-type scanWithTail struct {
-	rows *sql.Rows
-	tail []any
-}
-
-// Scan scans the row into dest followed by the tail.
-func (s scanWithTail) Scan(dest ...any) error {
-	return s.rows.Scan(append(dest, s.tail...)...)
-}
-
-// digestColumns are the claim columns the digest reads: the item without
-// its HTML and categories.
-const digestColumns = `c.id, c.decision, c.last_event, c.created, c.updated, c.resolution, c.res_url,
-	c.res_note, c.res_reason, c.res_by, c.res_at, i.id, f.name, i.side, i.guid, i.title, i.link, i.published,
-	i.updated, i.date_guessed, i.summary, i.content, i.language, i.backlog, i.first_seen, i.revision`
-
-// digestDecision is the part of a stored decision the digest reads: the
-// verdict and the commitments' anchors the channel filters look at. Leaving
-// out the candidates and the explanation makes decoding a week of claims
-// several times cheaper.
-type digestDecision struct {
-	Feed          string           `json:"feed"`
-	GUID          string           `json:"guid"`
-	Title         string           `json:"title"`
-	Side          string           `json:"side"`
-	Published     time.Time        `json:"published"`
-	Status        match.Status     `json:"status"`
-	Final         bool             `json:"final"`
-	Deadline      time.Time        `json:"deadline"`
-	Denied        bool             `json:"denied"`
-	Abstain       match.Abstention `json:"abstain"`
-	ConfirmedLate bool             `json:"confirmed_late"`
-	Units         []struct {
-		Unit struct {
-			Action     match.CueClass `json:"action"`
-			Modality   match.Modality `json:"modality"`
-			Objects    []string       `json:"objects"`
-			Places     []string       `json:"places"`
-			Quantities []string       `json:"quantities"`
-		} `json:"unit"`
-		Outcome match.Outcome `json:"outcome"`
-	} `json:"units"`
-}
-
-// scanDigestClaim scans a row of digestColumns.
-func scanDigestClaim(sc interface{ Scan(...any) error }) (store.Claim, error) {
-	var c store.Claim
-	var dec, resKind string
-	var created, updated, resAt sql.NullInt64
-	var r store.Resolution
-	var it match.Item
-	var published, itUpdated, firstSeen sql.NullInt64
-	err := sc.Scan(&c.ID, &dec, &c.LastEvent, &created, &updated, &resKind, &r.URL, &r.Note, &r.Reason,
-		&r.By, &resAt,
-		&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published, &itUpdated,
-		&it.DateGuessed, &it.Summary, &it.Content, &it.Language, &it.Backlog, &firstSeen, &it.Revision)
-	if err != nil {
-		return c, err
-	}
-	it.Published = fromMicros(published)
-	it.Updated = fromMicros(itUpdated)
-	it.FirstSeen = fromMicros(firstSeen)
-	c.Item = it
-	var d digestDecision
-	if err := json.Unmarshal([]byte(dec), &d); err != nil {
-		return c, fmt.Errorf("claim %d: decode decision: %w", c.ID, err)
-	}
-	c.Decision = match.Decision{Feed: d.Feed, GUID: d.GUID, Title: d.Title, Side: d.Side, Published: d.Published,
-		Status: d.Status, Final: d.Final, Deadline: d.Deadline, Denied: d.Denied, Abstain: d.Abstain,
-		ConfirmedLate: d.ConfirmedLate}
-	for _, u := range d.Units {
-		c.Decision.Units = append(c.Decision.Units, match.UnitResult{Outcome: u.Outcome, Unit: match.Unit{
-			Action: u.Unit.Action, Modality: u.Unit.Modality, Objects: u.Unit.Objects, Places: u.Unit.Places,
-			Quantities: u.Unit.Quantities}})
-	}
-	c.Created = fromMicros(created)
-	c.Updated = fromMicros(updated)
-	if resKind != "" {
-		r.Kind = store.ResolutionKind(resKind)
-		r.At = fromMicros(resAt)
-		c.Resolution = &r
-	}
-	return c, nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // pageWhere builds the WHERE clause of a claim page query: the filters of
@@ -90,7 +91,7 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 	if err != nil || !ok {
 		return nil, err
 	}
-	query := `SELECT ` + claimColumns + claimFrom + where + ` ORDER BY c.published DESC, c.id DESC`
+	query := `SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + where + ` ORDER BY c.published DESC, c.id DESC`
 	if q.Limit > 0 || offset > 0 {
 		lim := q.Limit
 		if lim <= 0 {
@@ -106,7 +107,7 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 	defer rows.Close()
 	var out []store.Claim
 	for rows.Next() {
-		c, err := scanClaim(rows)
+		c, err := sqlstore.ScanClaim(rows)
 		if err != nil {
 			return nil, fmt.Errorf("claims page: %w", err)
 		}

@@ -10,26 +10,8 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
-
-// feedRow is what RecordPoll needs to know about a feed.
-type feedRow struct {
-	id        int64
-	side      string
-	baselined bool
-}
-
-// knownItem is a stored item as the batch comparison sees it.
-type knownItem struct {
-	id          int64
-	hash        string
-	revision    int
-	firstSeen   sql.NullInt64
-	backlog     bool
-	published   sql.NullInt64
-	dateGuessed bool
-	side        string
-}
 
 // RecordPoll stores a poll's outcome and, when it succeeded, its items, in
 // one transaction. See store.Store for the contract. Every 100th poll of a
@@ -63,7 +45,7 @@ func (s *sqlStore) RecordPoll(ctx context.Context, p store.Poll, items []match.I
 			polls = polls + 1
 			WHERE id = ? RETURNING polls`,
 			micros(p.Finished), micros(p.Finished), p.ETag, p.LastModified,
-			micros(p.NextAttemptAt), p.FetchPath, feed.id).Scan(&polls)
+			micros(p.NextAttemptAt), p.FetchPath, feed.ID).Scan(&polls)
 	} else {
 		err = tx.QueryRowContext(ctx, `UPDATE feeds SET
 			last_poll_at = ?, last_error_at = ?, last_error = ?, last_error_class = ?,
@@ -71,7 +53,7 @@ func (s *sqlStore) RecordPoll(ctx context.Context, p store.Poll, items []match.I
 			next_attempt_at = ?
 			WHERE id = ? RETURNING polls`,
 			micros(p.Finished), micros(p.Finished), p.Error, p.ErrorClass,
-			micros(p.NextAttemptAt), feed.id).Scan(&polls)
+			micros(p.NextAttemptAt), feed.ID).Scan(&polls)
 	}
 	if err != nil {
 		return store.SaveResult{}, fmt.Errorf("record poll %s: update feed: %w", p.Feed, err)
@@ -81,7 +63,7 @@ func (s *sqlStore) RecordPoll(ctx context.Context, p store.Poll, items []match.I
 		(feed_id, started, finished, ok, not_modified, status, error_class, error,
 		 etag, last_modified, next_attempt_at, fetch_path)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		feed.id, micros(p.Started), micros(p.Finished), boolInt(p.OK), boolInt(p.NotModified),
+		feed.ID, micros(p.Started), micros(p.Finished), boolInt(p.OK), boolInt(p.NotModified),
 		p.Status, p.ErrorClass, p.Error, p.ETag, p.LastModified, micros(p.NextAttemptAt),
 		p.FetchPath); err != nil {
 		return store.SaveResult{}, fmt.Errorf("record poll %s: log poll: %w", p.Feed, err)
@@ -89,7 +71,7 @@ func (s *sqlStore) RecordPoll(ctx context.Context, p store.Poll, items []match.I
 	if s.pruneEvery > 0 && polls%s.pruneEvery == 0 && !p.Finished.IsZero() {
 		cutoff := p.Finished.Add(-s.retention)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM polls WHERE feed_id = ? AND finished < ?`,
-			feed.id, micros(cutoff)); err != nil {
+			feed.ID, micros(cutoff)); err != nil {
 			return store.SaveResult{}, fmt.Errorf("record poll %s: prune poll log: %w", p.Feed, err)
 		}
 	}
@@ -101,16 +83,16 @@ func (s *sqlStore) RecordPoll(ctx context.Context, p store.Poll, items []match.I
 
 // ensureFeedRow returns the feed's row, creating it (side, URL and kind
 // unknown) if EnsureFeed was never called for it.
-func ensureFeedRow(ctx context.Context, tx *sql.Tx, name string) (feedRow, error) {
-	var f feedRow
+func ensureFeedRow(ctx context.Context, tx *sql.Tx, name string) (sqlstore.FeedRow, error) {
+	var f sqlstore.FeedRow
 	err := tx.QueryRowContext(ctx, `SELECT id, side, baselined FROM feeds WHERE name = ?`, name).
-		Scan(&f.id, &f.side, &f.baselined)
+		Scan(&f.ID, &f.Side, &f.Baselined)
 	if errors.Is(err, sql.ErrNoRows) {
 		res, err := tx.ExecContext(ctx, `INSERT INTO feeds (name) VALUES (?)`, name)
 		if err != nil {
 			return f, fmt.Errorf("create feed: %w", err)
 		}
-		f.id, err = res.LastInsertId()
+		f.ID, err = res.LastInsertId()
 		if err != nil {
 			return f, fmt.Errorf("create feed: %w", err)
 		}
@@ -123,199 +105,50 @@ func ensureFeedRow(ctx context.Context, tx *sql.Tx, name string) (feedRow, error
 }
 
 // saveItems inserts the batch's new items and revises its changed ones.
-func saveItems(ctx context.Context, tx *sql.Tx, feed feedRow, p store.Poll, items []match.Item) (store.SaveResult, error) {
-	var res store.SaveResult
-	if len(items) == 0 {
-		return res, nil
-	}
-	batch := make([]match.Item, 0, len(items))
-	guids := make([]string, 0, len(items))
-	inBatch := make(map[string]bool, len(items))
-	for i, it := range items {
-		if it.GUID == "" {
-			return res, fmt.Errorf("item %d (%q): empty guid", i, it.Title)
-		}
-		if inBatch[it.GUID] {
-			res.Duplicates++
-			continue
-		}
-		inBatch[it.GUID] = true
-		batch = append(batch, it)
-		guids = append(guids, it.GUID)
-	}
-
-	known, err := loadKnown(ctx, tx, feed.id, guids)
-	if err != nil {
-		return res, err
-	}
-
-	st := &stmts{tx: tx}
-	defer st.close()
-	for _, it := range batch {
-		it.Feed = p.Feed
-		if it.Side == "" {
-			it.Side = feed.side
-		}
-		normaliseTimes(&it)
-		if k, ok := known[it.GUID]; ok {
-			revised, changed, err := reviseItem(ctx, st, k, it, p)
-			if err != nil {
-				return res, err
-			}
-			if changed {
-				res.Revised = append(res.Revised, revised)
-			} else {
-				res.Unchanged++
-			}
-			continue
-		}
-		if it.Link != "" {
-			dup, err := st.linkHeldElsewhere(ctx, it.Link, it.Side, feed.id)
-			if err != nil {
-				return res, err
-			}
-			if dup {
-				res.Duplicates++
-				continue
-			}
-		}
-		it.Backlog = !feed.baselined
-		if it.FirstSeen.IsZero() {
-			it.FirstSeen = roundTrip(p.Finished)
-		}
-		if it.Published.IsZero() && it.DateGuessed {
-			it.Published = it.FirstSeen
-		}
-		it.Revision = 0
-		if it.ID, err = st.insert(ctx, feed.id, it); err != nil {
-			return res, err
-		}
-		res.New = append(res.New, it)
-	}
-	return res, nil
+func saveItems(ctx context.Context, tx *sql.Tx, feed sqlstore.FeedRow, p store.Poll, items []match.Item) (store.SaveResult, error) {
+	b := &batch{Stmts: sqlstore.Stmts{Tx: tx}}
+	defer b.Close()
+	return sqlstore.SaveItems(ctx, b, feed, p, items)
 }
 
-// loadKnown reads the stored versions of the batch's GUIDs in one query.
-func loadKnown(ctx context.Context, tx *sql.Tx, feedID int64, guids []string) (map[string]knownItem, error) {
+// batch is the engine's side of sqlstore.SaveItems.
+type batch struct {
+	sqlstore.Stmts
+}
+
+// LoadKnown reads the stored versions of the batch's GUIDs in one query.
+func (b *batch) LoadKnown(ctx context.Context, feedID int64, guids []string) (map[string]sqlstore.Known, error) {
 	list, err := json.Marshal(guids)
 	if err != nil {
 		return nil, fmt.Errorf("load known items: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT guid, id, content_hash, revision, first_seen,
-		backlog, published, date_guessed, side
+	rows, err := b.Tx.QueryContext(ctx, `SELECT `+sqlstore.KnownColumns+`
 		FROM items WHERE feed_id = ? AND guid IN (SELECT value FROM json_each(?))`,
 		feedID, string(list))
 	if err != nil {
 		return nil, fmt.Errorf("load known items: %w", err)
 	}
-	defer rows.Close()
-	known := make(map[string]knownItem)
-	for rows.Next() {
-		var guid string
-		var k knownItem
-		if err := rows.Scan(&guid, &k.id, &k.hash, &k.revision, &k.firstSeen,
-			&k.backlog, &k.published, &k.dateGuessed, &k.side); err != nil {
-			return nil, fmt.Errorf("load known items: %w", err)
-		}
-		known[guid] = k
-	}
-	if err := rows.Err(); err != nil {
+	known, err := sqlstore.ScanKnown(rows)
+	if err != nil {
 		return nil, fmt.Errorf("load known items: %w", err)
 	}
 	return known, nil
 }
 
-// reviseItem compares it with its stored version and, when its title,
-// summary or content changed, archives the stored version and stores it.
-func reviseItem(ctx context.Context, st *stmts, k knownItem, it match.Item, p store.Poll) (match.Item, bool, error) {
-	hash := it.ContentHash()
-	if hash == k.hash {
-		return it, false, nil
-	}
-	it.ID = k.id
-	it.Side = k.side
-	it.Revision = k.revision + 1
-	it.FirstSeen = fromMicros(k.firstSeen)
-	it.Backlog = k.backlog
-	if it.DateGuessed {
-		// A guessed date is when gapwatch first saw the item, not when
-		// it saw the edit.
-		it.Published = fromMicros(k.published)
-		it.DateGuessed = k.dateGuessed
-	}
-	if err := st.revise(ctx, it, hash, p.Finished); err != nil {
-		return it, false, err
-	}
-	return it, true, nil
-}
-
-// normaliseTimes gives the item's times the form the store reads back.
-func normaliseTimes(it *match.Item) {
-	it.Published = roundTrip(it.Published)
-	it.Updated = roundTrip(it.Updated)
-	it.FirstSeen = roundTrip(it.FirstSeen)
-}
-
-// categoriesValue is the stored form of an item's categories.
-func categoriesValue(c []string) (any, error) {
-	if len(c) == 0 {
-		return nil, nil
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return nil, fmt.Errorf("encode categories: %w", err)
-	}
-	return string(b), nil
-}
-
-// stmts prepares the batch's statements on first use, so a poll that needs
-// none (304, all unchanged) prepares nothing.
-type stmts struct {
-	tx                             *sql.Tx
-	dupLink, insertIt, archive, up *sql.Stmt
-}
-
-func (s *stmts) prepare(ctx context.Context, p **sql.Stmt, query string) (*sql.Stmt, error) {
-	if *p != nil {
-		return *p, nil
-	}
-	st, err := s.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, fmt.Errorf("prepare: %w", err)
-	}
-	*p = st
-	return st, nil
-}
-
-func (s *stmts) close() {
-	for _, st := range []*sql.Stmt{s.dupLink, s.insertIt, s.archive, s.up} {
-		if st != nil {
-			_ = st.Close()
-		}
-	}
-}
-
-// linkHeldElsewhere reports whether another feed of the same side already
+// LinkHeldElsewhere reports whether another feed of the same side already
 // holds an item with this link.
-func (s *stmts) linkHeldElsewhere(ctx context.Context, link, side string, feedID int64) (bool, error) {
-	st, err := s.prepare(ctx, &s.dupLink,
+func (b *batch) LinkHeldElsewhere(ctx context.Context, link, side string, feedID int64) (bool, error) {
+	st, err := b.Prepare(ctx,
 		`SELECT 1 FROM items WHERE link = ? AND side = ? AND feed_id <> ? LIMIT 1`)
 	if err != nil {
 		return false, err
 	}
-	var one int
-	err = st.QueryRowContext(ctx, link, side, feedID).Scan(&one)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return false, nil
-	case err != nil:
-		return false, fmt.Errorf("check link %s: %w", link, err)
-	}
-	return true, nil
+	return sqlstore.LinkHeld(ctx, st, link, side, feedID)
 }
 
-func (s *stmts) insert(ctx context.Context, feedID int64, it match.Item) (int64, error) {
-	st, err := s.prepare(ctx, &s.insertIt, `INSERT INTO items
+// Insert stores a new item and returns its ID.
+func (b *batch) Insert(ctx context.Context, feedID int64, it match.Item) (int64, error) {
+	st, err := b.Prepare(ctx, `INSERT INTO items
 		(feed_id, side, guid, title, link, published, updated, date_guessed, summary,
 		 content, summary_html, content_html, categories, language, backlog, first_seen,
 		 revision, content_hash)
@@ -323,7 +156,7 @@ func (s *stmts) insert(ctx context.Context, feedID int64, it match.Item) (int64,
 	if err != nil {
 		return 0, err
 	}
-	cats, err := categoriesValue(it.Categories)
+	cats, err := sqlstore.CategoriesValue(it.Categories)
 	if err != nil {
 		return 0, fmt.Errorf("insert item %s: %w", it.GUID, err)
 	}
@@ -341,10 +174,10 @@ func (s *stmts) insert(ctx context.Context, feedID int64, it match.Item) (int64,
 	return id, nil
 }
 
-// revise archives the stored version of it.ID as a revision and replaces it
+// Revise archives the stored version of it.ID as a revision and replaces it
 // with it, seen at seenAt.
-func (s *stmts) revise(ctx context.Context, it match.Item, hash string, seenAt time.Time) error {
-	archive, err := s.prepare(ctx, &s.archive, `INSERT INTO item_revisions
+func (b *batch) Revise(ctx context.Context, it match.Item, hash string, seenAt time.Time) error {
+	archive, err := b.Prepare(ctx, `INSERT INTO item_revisions
 		(item_id, revision, title, link, summary, content, summary_html, content_html,
 		 content_hash, seen_at)
 		SELECT id, revision, title, link, summary, content, summary_html, content_html,
@@ -356,7 +189,7 @@ func (s *stmts) revise(ctx context.Context, it match.Item, hash string, seenAt t
 	if _, err := archive.ExecContext(ctx, it.ID); err != nil {
 		return fmt.Errorf("archive item %s: %w", it.GUID, err)
 	}
-	up, err := s.prepare(ctx, &s.up, `UPDATE items SET
+	up, err := b.Prepare(ctx, `UPDATE items SET
 		title = ?, link = ?, published = ?, updated = ?, date_guessed = ?, summary = ?,
 		content = ?, summary_html = ?, content_html = ?, categories = ?, language = ?,
 		revision = ?, revised_at = ?, content_hash = ?
@@ -364,7 +197,7 @@ func (s *stmts) revise(ctx context.Context, it match.Item, hash string, seenAt t
 	if err != nil {
 		return err
 	}
-	cats, err := categoriesValue(it.Categories)
+	cats, err := sqlstore.CategoriesValue(it.Categories)
 	if err != nil {
 		return fmt.Errorf("revise item %s: %w", it.GUID, err)
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // EnsureFeed records a configured feed, updating its side, URL and kind if
@@ -29,30 +29,10 @@ func (s *sqlStore) EnsureFeed(ctx context.Context, f store.Feed) error {
 	return nil
 }
 
-const feedColumns = `name, side, url, kind, etag, last_modified, last_poll_at, last_success_at,
-	last_error_at, last_error, last_error_class, error_count, next_attempt_at, baselined,
-	item_count, polls, failures, fetch_path`
-
-func scanFeed(sc interface{ Scan(...any) error }) (store.FeedState, error) {
-	var f store.FeedState
-	var lastPoll, lastSuccess, lastError, next sql.NullInt64
-	err := sc.Scan(&f.Name, &f.Side, &f.URL, &f.Kind, &f.ETag, &f.LastModified, &lastPoll,
-		&lastSuccess, &lastError, &f.LastError, &f.LastErrorClass, &f.ErrorCount, &next,
-		&f.Baselined, &f.Items, &f.Polls, &f.Failures, &f.FetchPath)
-	if err != nil {
-		return f, err
-	}
-	f.LastPollAt = fromMicros(lastPoll)
-	f.LastSuccessAt = fromMicros(lastSuccess)
-	f.LastErrorAt = fromMicros(lastError)
-	f.NextAttemptAt = fromMicros(next)
-	return f, nil
-}
-
 // FeedState returns one feed's state, ErrNotFound if it is unknown.
 func (s *sqlStore) FeedState(ctx context.Context, name string) (store.FeedState, error) {
-	f, err := scanFeed(s.rdb.QueryRowContext(ctx,
-		`SELECT `+feedColumns+` FROM feeds WHERE name = ?`, name))
+	f, err := sqlstore.ScanFeed(s.rdb.QueryRowContext(ctx,
+		`SELECT `+sqlstore.FeedColumns+` FROM feeds WHERE name = ?`, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, fmt.Errorf("feed %s: %w", name, store.ErrNotFound)
 	}
@@ -64,14 +44,14 @@ func (s *sqlStore) FeedState(ctx context.Context, name string) (store.FeedState,
 
 // FeedStates returns every feed's state ordered by name.
 func (s *sqlStore) FeedStates(ctx context.Context) ([]store.FeedState, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+feedColumns+` FROM feeds ORDER BY name`)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.FeedColumns+` FROM feeds ORDER BY name`)
 	if err != nil {
 		return nil, fmt.Errorf("feed states: %w", err)
 	}
 	defer rows.Close()
 	var out []store.FeedState
 	for rows.Next() {
-		f, err := scanFeed(rows)
+		f, err := sqlstore.ScanFeed(rows)
 		if err != nil {
 			return nil, fmt.Errorf("feed states: %w", err)
 		}
@@ -81,33 +61,6 @@ func (s *sqlStore) FeedStates(ctx context.Context) ([]store.FeedState, error) {
 		return nil, fmt.Errorf("feed states: %w", err)
 	}
 	return out, nil
-}
-
-const itemColumns = `i.id, f.name, i.side, i.guid, i.title, i.link, i.published, i.updated,
-	i.date_guessed, i.summary, i.content, i.summary_html, i.content_html, i.categories,
-	i.language, i.backlog, i.first_seen, i.revision`
-
-const itemFrom = ` FROM items i JOIN feeds f ON f.id = i.feed_id`
-
-func scanItem(sc interface{ Scan(...any) error }) (match.Item, error) {
-	var it match.Item
-	var published, updated, firstSeen sql.NullInt64
-	var cats sql.NullString
-	err := sc.Scan(&it.ID, &it.Feed, &it.Side, &it.GUID, &it.Title, &it.Link, &published,
-		&updated, &it.DateGuessed, &it.Summary, &it.Content, &it.SummaryHTML, &it.ContentHTML,
-		&cats, &it.Language, &it.Backlog, &firstSeen, &it.Revision)
-	if err != nil {
-		return it, err
-	}
-	it.Published = fromMicros(published)
-	it.Updated = fromMicros(updated)
-	it.FirstSeen = fromMicros(firstSeen)
-	if cats.Valid && cats.String != "" {
-		if err := json.Unmarshal([]byte(cats.String), &it.Categories); err != nil {
-			return it, fmt.Errorf("item %d: decode categories: %w", it.ID, err)
-		}
-	}
-	return it, nil
 }
 
 // Items returns stored items matching q (current versions), oldest first by
@@ -135,7 +88,7 @@ func (s *sqlStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, 
 		where = append(where, `i.backlog = 0`)
 	}
 	var b strings.Builder
-	b.WriteString(`SELECT ` + itemColumns + itemFrom)
+	b.WriteString(`SELECT ` + sqlstore.ItemColumns + sqlstore.ItemFrom)
 	if len(where) > 0 {
 		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
 	}
@@ -155,7 +108,7 @@ func (s *sqlStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, 
 	defer rows.Close()
 	var out []match.Item
 	for rows.Next() {
-		it, err := scanItem(rows)
+		it, err := sqlstore.ScanItem(rows)
 		if err != nil {
 			return nil, fmt.Errorf("items: %w", err)
 		}
@@ -169,8 +122,8 @@ func (s *sqlStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, 
 
 // Item returns one item by ID, ErrNotFound if absent.
 func (s *sqlStore) Item(ctx context.Context, id int64) (match.Item, error) {
-	it, err := scanItem(s.rdb.QueryRowContext(ctx,
-		`SELECT `+itemColumns+itemFrom+` WHERE i.id = ?`, id))
+	it, err := sqlstore.ScanItem(s.rdb.QueryRowContext(ctx,
+		`SELECT `+sqlstore.ItemColumns+sqlstore.ItemFrom+` WHERE i.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, fmt.Errorf("item %d: %w", id, store.ErrNotFound)
 	}
@@ -182,8 +135,8 @@ func (s *sqlStore) Item(ctx context.Context, id int64) (match.Item, error) {
 
 // ItemByGUID returns one feed's item by GUID, ErrNotFound if absent.
 func (s *sqlStore) ItemByGUID(ctx context.Context, feed, guid string) (match.Item, error) {
-	it, err := scanItem(s.rdb.QueryRowContext(ctx,
-		`SELECT `+itemColumns+itemFrom+` WHERE f.name = ? AND i.guid = ?`, feed, guid))
+	it, err := sqlstore.ScanItem(s.rdb.QueryRowContext(ctx,
+		`SELECT `+sqlstore.ItemColumns+sqlstore.ItemFrom+` WHERE f.name = ? AND i.guid = ?`, feed, guid))
 	if errors.Is(err, sql.ErrNoRows) {
 		return it, fmt.Errorf("item %s/%s: %w", feed, guid, store.ErrNotFound)
 	}

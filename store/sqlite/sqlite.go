@@ -157,15 +157,6 @@ func fromMicros(v sql.NullInt64) time.Time {
 	return time.UnixMicro(v.Int64).UTC()
 }
 
-// roundTrip returns t as the store will read it back: UTC, truncated to the
-// microsecond, zero kept zero.
-func roundTrip(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Time{}
-	}
-	return time.UnixMicro(t.UnixMicro()).UTC()
-}
-
 // boolInt is the stored form of a boolean.
 func boolInt(b bool) int {
 	if b {
