@@ -507,15 +507,15 @@ func (e *Engine) subnationalTarget(s *Sentence, claimant string) bool {
 // in person.
 var remoteEvents = map[string]bool{"event_phone_call": true, "event_videoconference": true}
 
-// headlineContact returns the contact event a headline names ("Llamada
-// de…", "…'s Meeting with…"), or "".
+// headlineContact returns the contact event a headline names ("…'s
+// Meeting with…"), else the first the body names ("sostuvo una llamada"),
+// or "".
 func headlineContact(a *Analysis) string {
-	if len(a.Sentences) == 0 {
-		return ""
-	}
-	for _, an := range a.Sentences[0].Annots {
-		if contactEvents[an.ID] {
-			return an.ID
+	for _, s := range a.Sentences {
+		for _, an := range s.Annots {
+			if contactEvents[an.ID] {
+				return an.ID
+			}
 		}
 	}
 	return ""

@@ -437,6 +437,8 @@ func TestMeetingAndLaterCallAreTwoContacts(t *testing.T) {
 	}{
 		{"call two days later", mxItem("k", "Conversación telefónica del canciller Ruiz con el secretario de Estado Halloran",
 			"Tras la reunión del 10 de marzo, el canciller Ruiz y el secretario de Estado Halloran sostuvieron una conversación telefónica sobre las entregas de agua.", day0.Add(47*time.Hour)), false},
+		{"call named in the body only", mxItem("k", "Comunicado del canciller Ruiz",
+			"El canciller Ruiz y el secretario de Estado Halloran sostuvieron una conversación telefónica sobre las entregas de agua, tras la reunión del 10 de marzo.", day0.Add(47*time.Hour)), false},
 		{"the meeting's own readout", mxItem("k", "Reunión del canciller Ruiz con el secretario de Estado Halloran",
 			"El 10 de marzo, el canciller Ruiz y el secretario de Estado Halloran sostuvieron una reunión sobre las entregas de agua.", day0.Add(5*time.Hour)), true},
 	} {
