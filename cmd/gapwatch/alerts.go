@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -87,16 +86,6 @@ func alertRoutes(cfg *config.Config, opts appOptions) ([]alert.Route, map[string
 		sinks[name] = s
 	}
 	return routes, sinks
-}
-
-// evidenceURL gives a claim's evidence page under the public URL, or nil
-// when none is configured.
-func evidenceURL(public string) func(int64) string {
-	if public == "" {
-		return nil
-	}
-	base := strings.TrimSuffix(public, "/")
-	return func(id int64) string { return base + "/claims/" + strconv.FormatInt(id, 10) }
 }
 
 // goneChecker reports a claim's page as withdrawn when its publisher

@@ -258,6 +258,20 @@ func (a *App) handleItems(ctx context.Context, res store.SaveResult) error {
 	return h(ctx, res)
 }
 
+// addPlatform makes sink deliver the platform's subscribed channels unless
+// the options already name a sink for it (a test's fake). The options' map
+// is copied, not changed.
+func (a *App) addPlatform(platform string, sink alert.Sink) {
+	if _, set := a.opts.platforms[platform]; set {
+		return
+	}
+	platforms := map[string]alert.Sink{platform: sink}
+	for k, v := range a.opts.platforms {
+		platforms[k] = v
+	}
+	a.opts.platforms = platforms
+}
+
 // startAlerts builds the alert pipeline and the sender (see alerts.go).
 func (a *App) startAlerts(ctx context.Context) error {
 	al, err := newAlerting(a.cfg, a.store, a, a.opts)

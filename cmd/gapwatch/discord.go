@@ -266,13 +266,7 @@ func (a *App) startDiscord(ctx context.Context) error {
 	if err != nil || d == nil {
 		return err
 	}
-	if _, set := a.opts.platforms[alert.PlatformDiscord]; !set {
-		platforms := map[string]alert.Sink{alert.PlatformDiscord: d.Sink()}
-		for k, v := range a.opts.platforms {
-			platforms[k] = v
-		}
-		a.opts.platforms = platforms
-	}
+	a.addPlatform(alert.PlatformDiscord, d.Sink())
 	// Start builds the pipeline after this and mounts the routes after
 	// that, in this goroutine: the pipeline is handed over there.
 	d.armNotifier = func() {

@@ -183,13 +183,7 @@ func (a *App) startSlack(ctx context.Context) error {
 	if err != nil || s == nil {
 		return err
 	}
-	if _, set := a.opts.platforms[alert.PlatformSlack]; !set {
-		platforms := map[string]alert.Sink{alert.PlatformSlack: s.Sink()}
-		for k, v := range a.opts.platforms {
-			platforms[k] = v
-		}
-		a.opts.platforms = platforms
-	}
+	a.addPlatform(alert.PlatformSlack, s.Sink())
 	s.start(ctx)
 	a.slack = s
 	return nil
