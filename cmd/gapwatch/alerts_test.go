@@ -122,60 +122,15 @@ func TestServeDeliversToWebhook(t *testing.T) {
 		mu.Unlock()
 	}))
 	defer hook.Close()
-	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pub := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>sre</title><link>https://sre.example/</link>
-<item><title>Acuerdo sobre agua</title><link>https://sre.example/a</link><guid>a</guid><pubDate>%s</pubDate>
-<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano.</description></item>
-</channel></rss>`, pub)
-	}))
-	defer feed.Close()
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "gapwatch.yaml")
-	cfg := fmt.Sprintf(`feeds:
-  - {name: sre, side: mx, url: %s/sre.xml, schedule: "@every 1h"}
-storage: %s
-listen: 127.0.0.1:0
-channels:
-  - name: hook
+	vars := map[string]string{"HOOK_URL": hook.URL + "/in/" + token, "HOOK_SECRET": secret}
+	var logs syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	app := startServeWithNews(ctx, t, "Acuerdo sobre agua", `  - name: hook
     platform: webhook
     target: "${HOOK_URL}"
     secret: "${HOOK_SECRET}"
-`, feed.URL, filepath.Join(dir, "gapwatch.db"))
-	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	vars := map[string]string{"HOOK_URL": hook.URL + "/in/" + token, "HOOK_SECRET": secret}
-	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(k string) (string, bool) { v, ok := vars[k]; return v, ok }}
-	g := globalFlags{configPath: cfgPath, logFormat: "json"}
-	c, err := g.load(e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Poller.Spread = -1 // poll at once
-	var logs strings.Builder
-	var logMu sync.Mutex
-	log, _ := newLogger(writerFunc(func(p []byte) (int, error) { logMu.Lock(); defer logMu.Unlock(); return logs.Write(p) }), "json")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	// The first poll is the feed's baseline: make a second poll bring news
-	// by starting from a store whose feed was already baselined.
-	st, err := sqlite.Open(ctx, c.Storage.DSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.RecordPoll(ctx, store.Poll{Feed: "sre", Started: time.Now().Add(-2 * time.Hour), Finished: time.Now().Add(-2 * time.Hour), OK: true}, nil); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	app, err := newApp(ctx, c, log, appOptions{stdout: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+`, vars, &logs)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		mu.Lock()
@@ -194,12 +149,8 @@ channels:
 	mu.Lock()
 	defer mu.Unlock()
 	if len(got) == 0 || got[0] != alert.EventNewClaim {
-		logMu.Lock()
-		defer logMu.Unlock()
 		t.Fatalf("webhook received %v, want a signed new_claim; logs:\n%s", got, logs.String())
 	}
-	logMu.Lock()
-	defer logMu.Unlock()
 	if strings.Contains(logs.String(), token) || strings.Contains(logs.String(), secret) {
 		t.Errorf("logs show the webhook token or secret:\n%s", logs.String())
 	}
@@ -207,11 +158,6 @@ channels:
 		t.Errorf("no pipeline start in the logs:\n%s", logs.String())
 	}
 }
-
-// writerFunc adapts a function to io.Writer.
-type writerFunc func(p []byte) (int, error)
-
-func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 func TestGoneChecker(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

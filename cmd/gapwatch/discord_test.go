@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,7 +19,6 @@ import (
 	"time"
 
 	"github.com/gapwatch/gapwatch/config"
-	"github.com/gapwatch/gapwatch/store"
 	"github.com/gapwatch/gapwatch/store/sqlite"
 )
 
@@ -141,52 +139,11 @@ func TestServeWithDiscord(t *testing.T) {
 	t.Setenv("DISCORD_API_URL", api.URL)
 	t.Setenv("DISCORD_TRANSPORT", "")
 
-	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pub := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>sre</title><link>https://sre.example/</link>
-<item><title>Acuerdo sobre agua @everyone</title><link>https://sre.example/a</link><guid>a</guid><pubDate>%s</pubDate>
-<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano.</description></item>
-</channel></rss>`, pub)
-	}))
-	defer feed.Close()
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "gapwatch.yaml")
-	if err := os.WriteFile(cfgPath, []byte(fmt.Sprintf(`feeds:
-  - {name: sre, side: mx, url: %s/sre.xml, schedule: "@every 1h"}
-storage: %s
-listen: 127.0.0.1:0
-channels:
-  - {name: newsroom, platform: discord, target: "123456"}
-`, feed.URL, filepath.Join(dir, "gapwatch.db"))), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }}
-	g := globalFlags{configPath: cfgPath, logFormat: "json"}
-	c, err := g.load(e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Poller.Spread = -1
-	var logs discordLogs
-	log, _ := newLogger(&logs, "json")
+	var logs syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	st, err := sqlite.Open(ctx, c.Storage.DSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.RecordPoll(ctx, store.Poll{Feed: "sre", Started: time.Now().Add(-2 * time.Hour), Finished: time.Now().Add(-2 * time.Hour), OK: true}, nil); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	app, err := newApp(ctx, c, log, appOptions{stdout: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	app := startServeWithNews(ctx, t, "Acuerdo sobre agua @everyone", `  - {name: newsroom, platform: discord, target: "123456"}
+`, nil, &logs)
 	defer func() {
 		stopCtx, stopCancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer stopCancel()
@@ -297,24 +254,6 @@ channels:
 	}
 }
 
-// discordLogs is a log buffer safe for concurrent writes.
-type discordLogs struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *discordLogs) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *discordLogs) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestDiscordStartSurvivesDiscordOutage: a refused registration and an
 // unreachable gateway are logged, not fatal, and never show the token;
 // stopping while the gateway is being retried returns.
@@ -337,7 +276,7 @@ func TestDiscordStartSurvivesDiscordOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	var logs discordLogs
+	var logs syncBuffer
 	log, _ := newLogger(&logs, "json")
 	d, err := newDiscordService(func(k string) (string, bool) { v, ok := env[k]; return v, ok }, config.Default(), st, nil, log, nil)
 	if err != nil {

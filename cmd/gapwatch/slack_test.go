@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,7 +19,6 @@ import (
 	"time"
 
 	"github.com/gapwatch/gapwatch/config"
-	"github.com/gapwatch/gapwatch/store"
 	"github.com/gapwatch/gapwatch/store/sqlite"
 )
 
@@ -128,53 +126,11 @@ func TestServeWithSlack(t *testing.T) {
 	t.Setenv(envSlackAPIURL, api.URL+"/api/")
 	t.Setenv("DISCORD_BOT_TOKEN", "")
 
-	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		pub := time.Now().Add(-time.Hour).UTC().Format(time.RFC1123Z)
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<rss version="2.0"><channel><title>sre</title><link>https://sre.example/</link>
-<item><title>Acuerdo sobre agua @everyone &lt;!channel&gt;</title><link>https://sre.example/a</link><guid>a</guid><pubDate>%s</pubDate>
-<description>El gobierno de México y el gobierno de Estados Unidos acordaron ampliar las entregas de agua del río Bravo durante el verano.</description></item>
-</channel></rss>`, pub)
-	}))
-	defer feed.Close()
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "gapwatch.yaml")
-	if err := os.WriteFile(cfgPath, []byte(fmt.Sprintf(`feeds:
-  - {name: sre, side: mx, url: %s/sre.xml, schedule: "@every 1h"}
-storage: %s
-listen: 127.0.0.1:0
-channels:
-  - {name: newsroom, platform: slack, target: "C123"}
-`, feed.URL, filepath.Join(dir, "gapwatch.db"))), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	e := &env{stdout: io.Discard, stderr: io.Discard, lookupEnv: func(string) (string, bool) { return "", false }}
-	g := globalFlags{configPath: cfgPath, logFormat: "json"}
-	c, err := g.load(e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.Poller.Spread = -1
-	var logs discordLogs
-	log, _ := newLogger(&logs, "json")
+	var logs syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	// A feed with a first poll behind it: its next items are news.
-	st, err := sqlite.Open(ctx, c.Storage.DSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.RecordPoll(ctx, store.Poll{Feed: "sre", Started: time.Now().Add(-2 * time.Hour), Finished: time.Now().Add(-2 * time.Hour), OK: true}, nil); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	app, err := newApp(ctx, c, log, appOptions{stdout: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := app.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	app := startServeWithNews(ctx, t, "Acuerdo sobre agua @everyone &lt;!channel&gt;", `  - {name: newsroom, platform: slack, target: "C123"}
+`, nil, &logs)
 	defer func() {
 		stopCtx, stopCancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer stopCancel()
