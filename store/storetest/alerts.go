@@ -17,10 +17,7 @@ import (
 // new empty store for each call and close it when t ends.
 func RunAlerts(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Helper()
-	cases := []struct {
-		name string
-		test func(t *testing.T, s store.Store)
-	}{
+	runEach(t, open, []suiteCase{
 		{"DecisionWithOutbox", testDecisionWithOutbox},
 		{"EventKeyIsIdempotent", testEventKeyIsIdempotent},
 		{"DecisionIsAtomic", testDecisionIsAtomic},
@@ -35,12 +32,7 @@ func RunAlerts(t *testing.T, open func(t *testing.T) store.Store) {
 		{"EnqueueKeys", testEnqueueKeys},
 		{"ThreadRef", testThreadRef},
 		{"SearchItems", testSearchItems},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.test(t, open(t))
-		})
-	}
+	})
 }
 
 // seed stores a baseline poll of both sides' feeds and then the given

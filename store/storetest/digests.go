@@ -17,19 +17,11 @@ import (
 // when t ends.
 func RunDigests(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Helper()
-	cases := []struct {
-		name string
-		test func(t *testing.T, s store.Store)
-	}{
+	runEach(t, open, []suiteCase{
 		{"WeekClaims", testDigestWeekClaims},
 		{"FeedActivity", testDigestFeedActivity},
 		{"OutboxByKey", testDigestOutboxByKey},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.test(t, open(t))
-		})
-	}
+	})
 }
 
 func claimGUIDs(cs []store.Claim) []string {

@@ -21,21 +21,13 @@ import (
 // store.FeedLeases and store.Porter.
 func RunReplicas(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Helper()
-	cases := []struct {
-		name string
-		test func(t *testing.T, s store.Store)
-	}{
+	runEach(t, open, []suiteCase{
 		{"FeedLease", testFeedLease},
 		{"FeedLeaseRace", testFeedLeaseRace},
 		{"Heartbeat", testHeartbeat},
 		{"OutboxTakenOnce", testOutboxTakenOnce},
 		{"ImportRefusesNonEmpty", testImportRefusesNonEmpty},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.test(t, open(t))
-		})
-	}
+	})
 	t.Run("ExportImport", func(t *testing.T) {
 		src, dst := open(t), open(t)
 		Fill(t, src)

@@ -18,14 +18,27 @@ import (
 	"github.com/gapwatch/gapwatch/store"
 )
 
+// suiteCase is one case of a suite: its name and its test of a fresh store.
+type suiteCase struct {
+	name string
+	test func(t *testing.T, s store.Store)
+}
+
+// runEach runs every case as a subtest on a store of its own from open.
+func runEach(t *testing.T, open func(t *testing.T) store.Store, cases []suiteCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.test(t, open(t))
+		})
+	}
+}
+
 // Run runs the contract suite. open must return a new empty store for each
 // call and close it when t ends.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Helper()
-	cases := []struct {
-		name string
-		test func(t *testing.T, s store.Store)
-	}{
+	runEach(t, open, []suiteCase{
 		{"EnsureFeed", testEnsureFeed},
 		{"FirstPollIsBacklog", testFirstPollIsBacklog},
 		{"FailedFirstPollDoesNotBaseline", testFailedFirstPollDoesNotBaseline},
@@ -42,12 +55,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"PollIsAtomic", testPollIsAtomic},
 		{"ConcurrentPolls", testConcurrentPolls},
 		{"PollsWindow", testPollsWindow},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			c.test(t, open(t))
-		})
-	}
+	})
 }
 
 // t0 is the suite's reference time, with microseconds so that truncation
