@@ -556,7 +556,9 @@ func sentenceParties(s *Sentence, lex *Lexicon) []party {
 				j--
 			}
 			p.oblique = j >= 0 && obliqueWords[s.Tokens[j].Fold]
-			p.modifier = bareName(s.Tokens[an.Tok:an.TokEnd]) && namedNextTo(s, an)
+			last := s.Tokens[an.TokEnd-1].Surface
+			possessive := strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'")
+			p.modifier = !possessive && bareName(s.Tokens[an.Tok:an.TokEnd]) && namedNextTo(s, an)
 			ps = append(ps, p)
 		}
 	}
@@ -1333,8 +1335,9 @@ func (e *Engine) summarise(a *Analysis) {
 				events[an.ID] = true
 			case an.Kind == KindConcept:
 				a.Concepts[an.ID]++
-				if an.TokEnd-an.Tok >= 2 && s.Tokens[an.Tok].Upper && s.Tokens[an.TokEnd-1].Upper && an.Tok > 0 && !isIn(a.named, an.ID) {
-					// Capitalised mid-sentence over several words: a name.
+				if s.Index > 0 && an.TokEnd-an.Tok >= 2 && s.Tokens[an.Tok].Upper && s.Tokens[an.TokEnd-1].Upper && an.Tok > 0 && !isIn(a.named, an.ID) {
+					// Capitalised mid-sentence over several words, outside a
+					// title (English titles capitalise every word): a name.
 					a.named = append(a.named, an.ID)
 				}
 			default:

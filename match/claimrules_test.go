@@ -27,6 +27,8 @@ func TestNameModifierIsNoActor(t *testing.T) {
 			"Secretary Marsh attended the U.S.-Mexico Security Implementation Group, together with the Secretary of Commerce.", day0), false},
 		{"council name", usItem("n3", "Council",
 			"Secretary Marsh joined the Mexico-U.S. Entrepreneurship and Innovation Council together with the Secretary of Commerce.", day0), false},
+		{"a possessive stays an actor", usItem("n4", "Group",
+			"Mexico's Security Implementation Group agreed to extend cargo inspections at the Nogales port of entry.", day0), true},
 		{"agreement at the dialogue", usItem("n2", "Dialogue",
 			"At the High-Level Economic Dialogue, the United States and Mexico agreed to expand semiconductor supply chains.", day0), true},
 	})
@@ -128,4 +130,26 @@ func TestThankedForCooperation(t *testing.T) {
 		{"spanish", mxItem("t2", "Repatriación", "La Cancillería agradeció al Gobierno de Estados Unidos por su apoyo en la repatriación de los connacionales.", day0), true},
 		{"hospitality", usItem("t3", "Visit", "The delegation thanks the Mexican authorities for their hospitality.", day0), false},
 	})
+}
+
+// A concept capitalised mid-sentence in the body is a name; the same words
+// in an English title-case headline are not.
+func TestNamedConcepts(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct {
+		name  string
+		item  Item
+		named bool
+	}{
+		{"title case", usItem("c1", "New Cargo Inspection Rules", "Officers will apply new rules.", day0), false},
+		{"name in the body", usItem("c2", "Forum", "Officers met at the annual Cargo Inspection Forum in Tucson.", day0), true},
+		{"lower case in the body", usItem("c3", "Forum", "Officers discussed cargo inspection in Tucson.", day0), false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(tt.item)
+			if got := slices.Contains(a.named, "cargo_inspection"); got != tt.named {
+				t.Errorf("named = %v (%v), want %v", got, a.named, tt.named)
+			}
+		})
+	}
 }
