@@ -192,8 +192,8 @@ func claimSummary(cl store.Claim) Section {
 		Heading: fmt.Sprintf("#%d · %s · %s", cl.ID, statusLabel(cl), cl.Item.Feed),
 		Lines:   []string{cl.Item.Title},
 		Fields: []Field{
-			{Name: "Published", Value: stamp(cl.Item.Published), Inline: true},
-			{Name: deadlineName(cl), Value: stamp(cl.Decision.Deadline), Inline: true},
+			{Name: "Published", Value: Stamp(cl.Item.Published), Inline: true},
+			{Name: deadlineName(cl), Value: Stamp(cl.Decision.Deadline), Inline: true},
 		},
 	}
 	if cl.Item.Link != "" {
@@ -255,7 +255,9 @@ func toneOf(cl store.Claim) Tone {
 	return TonePending
 }
 
-func stamp(t time.Time) string {
+// Stamp is how chat messages show a time: UTC to the minute, "-" for
+// none.
+func Stamp(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
@@ -345,11 +347,11 @@ func (b *Bot) runFeeds(ctx context.Context, c Call) (Reply, error) {
 			health = "never polled"
 		case st.ErrorCount > 0:
 			failing++
-			health = fmt.Sprintf("FAILING ×%d (%s) since %s: %s", st.ErrorCount, st.LastErrorClass, stamp(st.LastErrorAt), OneLine(st.LastError))
+			health = fmt.Sprintf("FAILING ×%d (%s) since %s: %s", st.ErrorCount, st.LastErrorClass, Stamp(st.LastErrorAt), OneLine(st.LastError))
 		}
 		last := "never"
 		if !st.LastSuccessAt.IsZero() {
-			last = stamp(st.LastSuccessAt)
+			last = Stamp(st.LastSuccessAt)
 		}
 		r.Sections = append(r.Sections, Section{
 			Heading: fmt.Sprintf("%s (%s): %s", st.Name, st.Side, health),
@@ -413,7 +415,7 @@ func (b *Bot) runConfirm(ctx context.Context, c Call) (Reply, error) {
 	r := Reply{Title: fmt.Sprintf("Claim #%d marked confirmed", id), Tone: ToneConfirmed,
 		Text: cl.Item.Title,
 		Sections: []Section{{
-			Fields: []Field{{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}},
+			Fields: []Field{{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: Stamp(c.Now), Inline: true}},
 			Links:  []Link{{Text: "Confirmation", URL: raw}},
 		}}}
 	if note != "" {
@@ -439,7 +441,7 @@ func (b *Bot) runDismiss(ctx context.Context, c Call) (Reply, error) {
 	}
 	return Reply{Title: fmt.Sprintf("Claim #%d dismissed", id), Tone: ToneDismissed, Text: cl.Item.Title,
 		Sections: []Section{{Fields: []Field{{Name: "Reason", Value: reason},
-			{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: stamp(c.Now), Inline: true}}}}}, nil
+			{Name: "By", Value: who(c.Request), Inline: true}, {Name: "At", Value: Stamp(c.Now), Inline: true}}}}}, nil
 }
 
 func (b *Bot) muteRunner(muted bool) func(context.Context, Call) (Reply, error) {

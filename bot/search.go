@@ -134,14 +134,14 @@ func (b *Bot) runSearch(ctx context.Context, c Call) (Reply, error) {
 	if len(claims) > 0 {
 		s := Section{Heading: "Claims"}
 		for _, cl := range claims {
-			s.Lines = append(s.Lines, fmt.Sprintf("#%d %s · %s · %s — %s", cl.ID, statusLabel(cl), cl.Item.Feed, stamp(cl.Item.Published), cl.Item.Title))
+			s.Lines = append(s.Lines, fmt.Sprintf("#%d %s · %s · %s — %s", cl.ID, statusLabel(cl), cl.Item.Feed, Stamp(cl.Item.Published), cl.Item.Title))
 		}
 		r.Sections = append(r.Sections, s)
 	}
 	if len(items) > 0 {
 		s := Section{Heading: "Items"}
 		for _, it := range items {
-			line := fmt.Sprintf("%s (%s) · %s · %s", it.Feed, it.Side, stamp(it.Published), it.Title)
+			line := fmt.Sprintf("%s (%s) · %s · %s", it.Feed, it.Side, Stamp(it.Published), it.Title)
 			if cl, ok := claimOf[it.ID]; ok {
 				line += fmt.Sprintf(" — claim #%d", cl.ID)
 			}

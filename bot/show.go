@@ -54,8 +54,8 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 	head := Section{Fields: []Field{
 		{Name: "Side", Value: it.Side, Inline: true},
 		{Name: "Feed", Value: it.Feed, Inline: true},
-		{Name: "Published", Value: stamp(it.Published), Inline: true},
-		{Name: deadlineName(cl), Value: stamp(cl.Decision.Deadline), Inline: true},
+		{Name: "Published", Value: Stamp(it.Published), Inline: true},
+		{Name: deadlineName(cl), Value: Stamp(cl.Decision.Deadline), Inline: true},
 	}}
 	if it.Link != "" {
 		head.Links = append(head.Links, Link{Text: "Claim: " + it.Feed + " release", URL: it.Link})
@@ -101,7 +101,7 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 	ev := Section{Heading: "Other side's items"}
 	for _, o := range cl.Evidence {
 		ref := match.RefOf(o)
-		line := fmt.Sprintf("%s · %s · %s", o.Feed, stamp(o.Published), o.Title)
+		line := fmt.Sprintf("%s · %s · %s", o.Feed, Stamp(o.Published), o.Title)
 		switch c, ok := same[ref]; {
 		case ok:
 			line += " — same event"
@@ -141,12 +141,12 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 		line := "By " + d.LateMatch.Feed + " item " + d.LateMatch.GUID
 		for _, o := range cl.Evidence {
 			if match.RefOf(o) == *d.LateMatch {
-				line = fmt.Sprintf("By %s · %s · %s", o.Feed, stamp(o.Published), o.Title)
+				line = fmt.Sprintf("By %s · %s · %s", o.Feed, Stamp(o.Published), o.Title)
 			}
 		}
 		r.Sections = append(r.Sections, Section{Heading: "Confirmed late", Lines: []string{line}})
 	}
-	r.Sections = append(r.Sections, Section{Heading: "Window", Lines: []string{stamp(x.WindowFrom) + " → " + stamp(x.WindowTo)}})
+	r.Sections = append(r.Sections, Section{Heading: "Window", Lines: []string{Stamp(x.WindowFrom) + " → " + Stamp(x.WindowTo)}})
 
 	// The newsroom's part.
 	var news Section
@@ -154,14 +154,14 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 	if res := cl.Resolution; res != nil {
 		switch res.Kind {
 		case store.ResolvedConfirmed:
-			line := fmt.Sprintf("Confirmed by %s on %s", res.By, stamp(res.At))
+			line := fmt.Sprintf("Confirmed by %s on %s", res.By, Stamp(res.At))
 			if res.Note != "" {
 				line += ": " + res.Note
 			}
 			news.Lines = append(news.Lines, line)
 			news.Links = append(news.Links, Link{Text: "Confirmation", URL: res.URL})
 		case store.ResolvedDismissed:
-			news.Lines = append(news.Lines, fmt.Sprintf("Dismissed by %s on %s: %s", res.By, stamp(res.At), res.Reason))
+			news.Lines = append(news.Lines, fmt.Sprintf("Dismissed by %s on %s: %s", res.By, Stamp(res.At), res.Reason))
 		}
 	}
 	const maxActions = 5
@@ -177,7 +177,7 @@ func ClaimReply(cl store.Claim, actions []store.Action, lang string) Reply {
 		start = len(shown) - maxActions
 	}
 	for _, a := range shown[start:] {
-		line := fmt.Sprintf("%s %s %s", stamp(a.At), a.Actor, a.Kind)
+		line := fmt.Sprintf("%s %s %s", Stamp(a.At), a.Actor, a.Kind)
 		if a.Channel != "" {
 			line += " in " + a.Channel
 		}

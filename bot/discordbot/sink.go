@@ -238,13 +238,6 @@ func langOf(m alert.Message) string {
 	return "en"
 }
 
-func stamp(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
-}
-
 // claimColour is the embed colour of a claim's current state.
 func claimColour(cl *store.Claim, event string) int {
 	if r := cl.Resolution; r != nil {
@@ -294,7 +287,7 @@ func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 		if u, ok := bot.SafeURL(it.Link); ok {
 			e.URL = u
 		}
-		claimLines := []string{esc(fmt.Sprintf("%s · %s · %s", it.Side, it.Feed, stamp(it.Published)))}
+		claimLines := []string{esc(fmt.Sprintf("%s · %s · %s", it.Side, it.Feed, bot.Stamp(it.Published)))}
 		if it.Link != "" {
 			claimLines = append(claimLines, "→ "+linkMarkup(bot.Link{Text: it.Feed + " " + l["release"], URL: it.Link}))
 		}
@@ -306,10 +299,10 @@ func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 		if cl.Decision.Final {
 			deadline = l["closed"]
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: deadline, Value: esc(stamp(cl.Decision.Deadline)), Inline: true})
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: deadline, Value: esc(bot.Stamp(cl.Decision.Deadline)), Inline: true})
 		var ev []string
 		for _, x := range cl.Evidence {
-			line := esc(fmt.Sprintf("%s · %s: ", x.Feed, stamp(x.Published)))
+			line := esc(fmt.Sprintf("%s · %s: ", x.Feed, bot.Stamp(x.Published)))
 			if x.Link != "" {
 				line += linkMarkup(bot.Link{Text: bot.OneLine(x.Title), URL: x.Link})
 			} else {
@@ -353,7 +346,7 @@ func AlertMessage(m alert.Message, buttons bool) *discordgo.MessageSend {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l["reason"], Value: esc(f.Reason)})
 		}
 		if !f.Since.IsZero() {
-			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l["since"], Value: esc(stamp(f.Since)), Inline: true})
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: l["since"], Value: esc(bot.Stamp(f.Since)), Inline: true})
 		}
 	default:
 		e.Title = esc(head)
