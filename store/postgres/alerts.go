@@ -68,7 +68,7 @@ func (s *pgStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store.
 			return fail(err)
 		}
 		if seen > 0 {
-			c, err := claimByID(ctx, tx, claimID)
+			c, err := s.ClaimByID(ctx, tx, claimID)
 			if err != nil {
 				return fail(err)
 			}
@@ -93,7 +93,7 @@ func (s *pgStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store.
 	if err != nil {
 		return fail(err)
 	}
-	c, err := claimByID(ctx, tx, claimID)
+	c, err := s.ClaimByID(ctx, tx, claimID)
 	if err != nil {
 		return fail(err)
 	}
@@ -133,17 +133,6 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, 
 	})
 }
 
-func claimByID(ctx context.Context, q querier, id int64) (store.Claim, error) {
-	c, err := sqlstore.ScanClaim(q.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("claim %d: %w", id, store.ErrNotFound)
-	}
-	if err != nil {
-		return c, fmt.Errorf("claim %d: %w", id, err)
-	}
-	return c, nil
-}
-
 // Claims lists claims matching q, newest publication first.
 func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim, error) {
 	where, a, ok, err := claimWhere(q, time.Time{})
@@ -179,44 +168,6 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 	return out, nil
 }
 
-// Claim returns one claim with the other side's items it considered.
-func (s *pgStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
-	c, err := claimByID(ctx, s.db, id)
-	if err != nil {
-		return c, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM claim_evidence e
-		JOIN items i ON i.id = e.item_id JOIN feeds f ON f.id = i.feed_id
-		WHERE e.claim_id = $1 ORDER BY e.rank`, id)
-	if err != nil {
-		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		it, err := sqlstore.ScanItem(rows)
-		if err != nil {
-			return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-		}
-		c.Evidence = append(c.Evidence, it)
-	}
-	if err := rows.Err(); err != nil {
-		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-	}
-	return c, nil
-}
-
-// ClaimByItem returns the claim of an item, ErrNotFound if it is none.
-func (s *pgStore) ClaimByItem(ctx context.Context, itemID int64) (store.Claim, error) {
-	c, err := sqlstore.ScanClaim(s.db.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.item_id = $1`, itemID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("claim of item %d: %w", itemID, store.ErrNotFound)
-	}
-	if err != nil {
-		return c, fmt.Errorf("claim of item %d: %w", itemID, err)
-	}
-	return c, nil
-}
-
 // Resolve records a newsroom resolution with its action and messages.
 func (s *pgStore) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
 	msgs []store.OutboxMessage) (store.Claim, error) {
@@ -245,13 +196,13 @@ func (s *pgStore) Resolve(ctx context.Context, claimID int64, r store.Resolution
 		return fail(store.ErrNotFound)
 	}
 	a.ClaimID = claimID
-	if _, err := insertAction(ctx, tx, a); err != nil {
+	if _, err := s.InsertAction(ctx, tx, a); err != nil {
 		return fail(err)
 	}
 	if _, err := insertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
 		return fail(err)
 	}
-	c, err := claimByID(ctx, tx, claimID)
+	c, err := s.ClaimByID(ctx, tx, claimID)
 	if err != nil {
 		return fail(err)
 	}
@@ -259,70 +210,6 @@ func (s *pgStore) Resolve(ctx context.Context, claimID int64, r store.Resolution
 		return fail(err)
 	}
 	return c, nil
-}
-
-func insertAction(ctx context.Context, q querier, a store.Action) (int64, error) {
-	var args any
-	if len(a.Args) > 0 {
-		b, err := json.Marshal(a.Args)
-		if err != nil {
-			return 0, fmt.Errorf("action: encode args: %w", err)
-		}
-		args = string(b)
-	}
-	var id int64
-	if err := q.QueryRowContext(ctx, `INSERT INTO actions (claim_id, kind, actor, channel, args, at)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		a.ClaimID, string(a.Kind), a.Actor, a.Channel, args, tm(a.At)).Scan(&id); err != nil {
-		return 0, fmt.Errorf("action: %w", err)
-	}
-	return id, nil
-}
-
-// RecordAction records a newsroom action.
-func (s *pgStore) RecordAction(ctx context.Context, a store.Action) (store.Action, error) {
-	if a.Kind == "" {
-		return a, errors.New("record action: empty kind")
-	}
-	id, err := insertAction(ctx, s.db, a)
-	if err != nil {
-		return a, fmt.Errorf("record %s action: %w", a.Kind, err)
-	}
-	a.ID = id
-	a.At = sqlstore.RoundTrip(a.At)
-	return a, nil
-}
-
-// Actions returns the actions on a claim, oldest first.
-func (s *pgStore) Actions(ctx context.Context, claimID int64) ([]store.Action, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, claim_id, kind, actor, channel, args, at FROM actions
-		WHERE claim_id = $1 ORDER BY id`, claimID)
-	if err != nil {
-		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-	}
-	defer rows.Close()
-	var out []store.Action
-	for rows.Next() {
-		var a store.Action
-		var kind string
-		var args sql.NullString
-		var at sql.NullTime
-		if err := rows.Scan(&a.ID, &a.ClaimID, &kind, &a.Actor, &a.Channel, &args, &at); err != nil {
-			return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-		}
-		a.Kind = store.ActionKind(kind)
-		a.At = fromTime(at)
-		if args.Valid && args.String != "" {
-			if err := json.Unmarshal([]byte(args.String), &a.Args); err != nil {
-				return nil, fmt.Errorf("actions of claim %d: decode args: %w", claimID, err)
-			}
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-	}
-	return out, nil
 }
 
 // SetMute mutes or unmutes a claim in a channel and records the action.
@@ -360,85 +247,13 @@ func (s *pgStore) SetMute(ctx context.Context, claimID int64, channel string, mu
 			a.Kind = store.ActionUnmute
 		}
 	}
-	if _, err := insertAction(ctx, tx, a); err != nil {
+	if _, err := s.InsertAction(ctx, tx, a); err != nil {
 		return fail(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
 	return nil
-}
-
-// Muted reports whether a claim is muted in a channel.
-func (s *pgStore) Muted(ctx context.Context, claimID int64, channel string) (bool, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM mutes WHERE claim_id = $1 AND channel = $2`,
-		claimID, channel).Scan(&n); err != nil {
-		return false, fmt.Errorf("muted claim %d in %s: %w", claimID, channel, err)
-	}
-	return n > 0, nil
-}
-
-// Subscribe adds or replaces a channel's subscription.
-func (s *pgStore) Subscribe(ctx context.Context, sub store.Subscription) (store.Subscription, error) {
-	if sub.Channel.Platform == "" || sub.Channel.Target == "" {
-		return sub, errors.New("subscribe: channel needs a platform and a target")
-	}
-	f, err := json.Marshal(sub.Filters)
-	if err != nil {
-		return sub, fmt.Errorf("subscribe %s: encode filters: %w", sub.Channel.Platform, err)
-	}
-	if err := s.db.QueryRowContext(ctx, `INSERT INTO subscriptions (platform, target, language, filters, by, at)
-		VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (platform, target) DO UPDATE SET language = excluded.language, filters = excluded.filters,
-			by = excluded.by, at = excluded.at
-		RETURNING id`, sub.Channel.Platform, sub.Channel.Target, sub.Language, string(f), sub.By, tm(sub.At)).Scan(&sub.ID); err != nil {
-		return sub, fmt.Errorf("subscribe %s: %w", sub.Channel.Platform, err)
-	}
-	sub.At = sqlstore.RoundTrip(sub.At)
-	return sub, nil
-}
-
-// Unsubscribe removes a channel's subscription.
-func (s *pgStore) Unsubscribe(ctx context.Context, ch store.ChannelKey) error {
-	r, err := s.db.ExecContext(ctx, `DELETE FROM subscriptions WHERE platform = $1 AND target = $2`, ch.Platform, ch.Target)
-	if err != nil {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
-	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
-	} else if n == 0 {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, store.ErrNotFound)
-	}
-	return nil
-}
-
-// Subscriptions returns every subscription, oldest first.
-func (s *pgStore) Subscriptions(ctx context.Context) ([]store.Subscription, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, platform, target, language, filters, by, at
-		FROM subscriptions ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("subscriptions: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Subscription
-	for rows.Next() {
-		var sub store.Subscription
-		var f string
-		var at sql.NullTime
-		if err := rows.Scan(&sub.ID, &sub.Channel.Platform, &sub.Channel.Target, &sub.Language, &f, &sub.By, &at); err != nil {
-			return nil, fmt.Errorf("subscriptions: %w", err)
-		}
-		if err := json.Unmarshal([]byte(f), &sub.Filters); err != nil {
-			return nil, fmt.Errorf("subscriptions: decode filters: %w", err)
-		}
-		sub.At = fromTime(at)
-		out = append(out, sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("subscriptions: %w", err)
-	}
-	return out, nil
 }
 
 // Enqueue inserts outbox messages not tied to a decision.
@@ -533,97 +348,8 @@ func (s *pgStore) DueChannels(ctx context.Context, now time.Time) ([]string, err
 	return out, nil
 }
 
-func (s *pgStore) updateOutbox(ctx context.Context, what string, id int64, query string, args ...any) error {
-	r, err := s.db.ExecContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
-	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
-	} else if n == 0 {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, store.ErrNotFound)
-	}
-	return nil
-}
-
-// MarkSent records a delivery.
-func (s *pgStore) MarkSent(ctx context.Context, id int64, receipt string, at time.Time) error {
-	return s.updateOutbox(ctx, "mark sent", id, `UPDATE outbox SET state = 'sent', receipt = $1, sent = $2,
-		lease_until = NULL WHERE id = $3`, receipt, tm(at), id)
-}
-
-// MarkFailed records a failed attempt.
-func (s *pgStore) MarkFailed(ctx context.Context, id int64, errMsg string, next time.Time, dead bool) error {
-	state := store.OutboxPending
-	if dead {
-		state = store.OutboxDead
-	}
-	return s.updateOutbox(ctx, "mark failed", id, `UPDATE outbox SET attempts = attempts + 1, last_error = $1,
-		next_attempt = $2, state = $3, lease_until = NULL WHERE id = $4 AND state = 'pending'`,
-		errMsg, tm(next), string(state), id)
-}
-
 // Postpone releases a message until next without counting an attempt.
 func (s *pgStore) Postpone(ctx context.Context, id int64, next time.Time, note string) error {
-	return s.updateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN $1::text = '' THEN last_error ELSE $1 END,
+	return s.UpdateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN $1::text = '' THEN last_error ELSE $1 END,
 		next_attempt = $2, lease_until = NULL WHERE id = $3 AND state = 'pending'`, note, tm(next), id)
-}
-
-// Outbox lists outbox messages matching q.
-func (s *pgStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.OutboxMessage, error) {
-	var where []string
-	var a args
-	if q.State != "" {
-		where = append(where, `state = `+a.add(string(q.State)))
-	}
-	if q.Channel != "" {
-		where = append(where, `channel = `+a.add(q.Channel))
-	}
-	if q.ClaimID != 0 {
-		where = append(where, `claim_id = `+a.add(q.ClaimID))
-	}
-	query := `SELECT ` + sqlstore.OutboxColumns + ` FROM outbox`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	if q.Newest {
-		query += ` ORDER BY id DESC`
-	} else {
-		query += ` ORDER BY id`
-	}
-	if q.Limit > 0 {
-		query += ` LIMIT ` + a.add(q.Limit)
-	}
-	rows, err := s.db.QueryContext(ctx, query, a...)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	defer rows.Close()
-	var out []store.OutboxMessage
-	for rows.Next() {
-		m, err := sqlstore.ScanOutbox(rows)
-		if err != nil {
-			return nil, fmt.Errorf("outbox: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	return out, nil
-}
-
-// ThreadRef returns the receipt of a claim's first delivered message in a
-// channel.
-func (s *pgStore) ThreadRef(ctx context.Context, claimID int64, channel string) (string, error) {
-	var ref string
-	err := s.db.QueryRowContext(ctx, `SELECT receipt FROM outbox WHERE claim_id = $1 AND channel = $2
-		AND state = 'sent' AND receipt <> '' ORDER BY id LIMIT 1`, claimID, channel).Scan(&ref)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("thread of claim %d in %s: %w", claimID, channel, err)
-	}
-	return ref, nil
 }

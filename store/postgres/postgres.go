@@ -37,6 +37,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 const (
@@ -51,6 +52,8 @@ const (
 
 // pgStore is the PostgreSQL implementation of store.Store.
 type pgStore struct {
+	// Queries runs the queries shared with store/sqlite, all on db.
+	sqlstore.Queries
 	db         *sql.DB
 	name       string // the URL with its password masked, for errors
 	retention  time.Duration
@@ -73,7 +76,10 @@ func Open(ctx context.Context, rawURL string) (store.Store, error) {
 	if err := migrate(ctx, db); err != nil {
 		return nil, errors.Join(fmt.Errorf("open postgres %s: %w", name, err), db.Close())
 	}
-	return &pgStore{db: db, name: name, retention: pollRetention, pruneEvery: pruneEvery}, nil
+	return &pgStore{
+		Queries: sqlstore.Queries{R: db, W: db, Dialect: sqlstore.Dialect{Time: tm}},
+		db:      db, name: name, retention: pollRetention, pruneEvery: pruneEvery,
+	}, nil
 }
 
 // connect opens a pool on rawURL and checks that the server answers.
@@ -140,13 +146,6 @@ func placeholders(from, n int) string {
 		ph[i] = fmt.Sprintf("$%d", from+i)
 	}
 	return strings.Join(ph, ", ")
-}
-
-// querier is what both *sql.DB and *sql.Tx offer.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // args accumulates query arguments and hands out their placeholders.

@@ -17,13 +17,6 @@ import (
 
 var _ store.Alerts = (*sqlStore)(nil)
 
-// querier is what both *sql.DB and *sql.Tx offer.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-}
-
 // SaveDecision saves a claim's decision at one lifecycle event and enqueues
 // its outbox messages in one transaction; an event key already saved for
 // the claim makes it a no-op.
@@ -77,7 +70,7 @@ func (s *sqlStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store
 			return fail(err)
 		}
 		if seen > 0 {
-			c, err := claimByID(ctx, tx, claimID)
+			c, err := s.ClaimByID(ctx, tx, claimID)
 			if err != nil {
 				return fail(err)
 			}
@@ -100,7 +93,7 @@ func (s *sqlStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store
 	if err != nil {
 		return fail(err)
 	}
-	c, err := claimByID(ctx, tx, claimID)
+	c, err := s.ClaimByID(ctx, tx, claimID)
 	if err != nil {
 		return fail(err)
 	}
@@ -136,17 +129,6 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, 
 		return []any{m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
 			string(m.Payload), micros(m.NextAttempt), micros(m.CreatedAt), m.ClaimID, m.Channel}
 	})
-}
-
-func claimByID(ctx context.Context, q querier, id int64) (store.Claim, error) {
-	c, err := sqlstore.ScanClaim(q.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("claim %d: %w", id, store.ErrNotFound)
-	}
-	if err != nil {
-		return c, fmt.Errorf("claim %d: %w", id, err)
-	}
-	return c, nil
 }
 
 // Claims lists claims matching q, newest publication first.
@@ -234,44 +216,6 @@ func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Clai
 	return out, nil
 }
 
-// Claim returns one claim with the other side's items it considered.
-func (s *sqlStore) Claim(ctx context.Context, id int64) (store.Claim, error) {
-	c, err := claimByID(ctx, s.rdb, id)
-	if err != nil {
-		return c, err
-	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM claim_evidence e
-		JOIN items i ON i.id = e.item_id JOIN feeds f ON f.id = i.feed_id
-		WHERE e.claim_id = ? ORDER BY e.rank`, id)
-	if err != nil {
-		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		it, err := sqlstore.ScanItem(rows)
-		if err != nil {
-			return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-		}
-		c.Evidence = append(c.Evidence, it)
-	}
-	if err := rows.Err(); err != nil {
-		return c, fmt.Errorf("claim %d: evidence: %w", id, err)
-	}
-	return c, nil
-}
-
-// ClaimByItem returns the claim of an item, ErrNotFound if it is none.
-func (s *sqlStore) ClaimByItem(ctx context.Context, itemID int64) (store.Claim, error) {
-	c, err := sqlstore.ScanClaim(s.rdb.QueryRowContext(ctx, `SELECT `+sqlstore.ClaimColumns+sqlstore.ClaimFrom+` WHERE c.item_id = ?`, itemID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, fmt.Errorf("claim of item %d: %w", itemID, store.ErrNotFound)
-	}
-	if err != nil {
-		return c, fmt.Errorf("claim of item %d: %w", itemID, err)
-	}
-	return c, nil
-}
-
 // Resolve records a newsroom resolution with its action and messages.
 func (s *sqlStore) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
 	msgs []store.OutboxMessage) (store.Claim, error) {
@@ -300,13 +244,13 @@ func (s *sqlStore) Resolve(ctx context.Context, claimID int64, r store.Resolutio
 		return fail(store.ErrNotFound)
 	}
 	a.ClaimID = claimID
-	if _, err := insertAction(ctx, tx, a); err != nil {
+	if _, err := s.InsertAction(ctx, tx, a); err != nil {
 		return fail(err)
 	}
 	if _, err := insertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
 		return fail(err)
 	}
-	c, err := claimByID(ctx, tx, claimID)
+	c, err := s.ClaimByID(ctx, tx, claimID)
 	if err != nil {
 		return fail(err)
 	}
@@ -314,70 +258,6 @@ func (s *sqlStore) Resolve(ctx context.Context, claimID int64, r store.Resolutio
 		return fail(err)
 	}
 	return c, nil
-}
-
-func insertAction(ctx context.Context, q querier, a store.Action) (int64, error) {
-	var args any
-	if len(a.Args) > 0 {
-		b, err := json.Marshal(a.Args)
-		if err != nil {
-			return 0, fmt.Errorf("action: encode args: %w", err)
-		}
-		args = string(b)
-	}
-	var id int64
-	if err := q.QueryRowContext(ctx, `INSERT INTO actions (claim_id, kind, actor, channel, args, at)
-		VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-		a.ClaimID, string(a.Kind), a.Actor, a.Channel, args, micros(a.At)).Scan(&id); err != nil {
-		return 0, fmt.Errorf("action: %w", err)
-	}
-	return id, nil
-}
-
-// RecordAction records a newsroom action.
-func (s *sqlStore) RecordAction(ctx context.Context, a store.Action) (store.Action, error) {
-	if a.Kind == "" {
-		return a, errors.New("record action: empty kind")
-	}
-	id, err := insertAction(ctx, s.wdb, a)
-	if err != nil {
-		return a, fmt.Errorf("record %s action: %w", a.Kind, err)
-	}
-	a.ID = id
-	a.At = sqlstore.RoundTrip(a.At)
-	return a, nil
-}
-
-// Actions returns the actions on a claim, oldest first.
-func (s *sqlStore) Actions(ctx context.Context, claimID int64) ([]store.Action, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT id, claim_id, kind, actor, channel, args, at FROM actions
-		WHERE claim_id = ? ORDER BY id`, claimID)
-	if err != nil {
-		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-	}
-	defer rows.Close()
-	var out []store.Action
-	for rows.Next() {
-		var a store.Action
-		var kind string
-		var args sql.NullString
-		var at sql.NullInt64
-		if err := rows.Scan(&a.ID, &a.ClaimID, &kind, &a.Actor, &a.Channel, &args, &at); err != nil {
-			return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-		}
-		a.Kind = store.ActionKind(kind)
-		a.At = fromMicros(at)
-		if args.Valid && args.String != "" {
-			if err := json.Unmarshal([]byte(args.String), &a.Args); err != nil {
-				return nil, fmt.Errorf("actions of claim %d: decode args: %w", claimID, err)
-			}
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("actions of claim %d: %w", claimID, err)
-	}
-	return out, nil
 }
 
 // SetMute mutes or unmutes a claim in a channel and records the action.
@@ -414,85 +294,13 @@ func (s *sqlStore) SetMute(ctx context.Context, claimID int64, channel string, m
 			a.Kind = store.ActionUnmute
 		}
 	}
-	if _, err := insertAction(ctx, tx, a); err != nil {
+	if _, err := s.InsertAction(ctx, tx, a); err != nil {
 		return fail(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
 	return nil
-}
-
-// Muted reports whether a claim is muted in a channel.
-func (s *sqlStore) Muted(ctx context.Context, claimID int64, channel string) (bool, error) {
-	var n int
-	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM mutes WHERE claim_id = ? AND channel = ?`,
-		claimID, channel).Scan(&n); err != nil {
-		return false, fmt.Errorf("muted claim %d in %s: %w", claimID, channel, err)
-	}
-	return n > 0, nil
-}
-
-// Subscribe adds or replaces a channel's subscription.
-func (s *sqlStore) Subscribe(ctx context.Context, sub store.Subscription) (store.Subscription, error) {
-	if sub.Channel.Platform == "" || sub.Channel.Target == "" {
-		return sub, errors.New("subscribe: channel needs a platform and a target")
-	}
-	f, err := json.Marshal(sub.Filters)
-	if err != nil {
-		return sub, fmt.Errorf("subscribe %s: encode filters: %w", sub.Channel.Platform, err)
-	}
-	if err := s.wdb.QueryRowContext(ctx, `INSERT INTO subscriptions (platform, target, language, filters, by, at)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT (platform, target) DO UPDATE SET language = excluded.language, filters = excluded.filters,
-			by = excluded.by, at = excluded.at
-		RETURNING id`, sub.Channel.Platform, sub.Channel.Target, sub.Language, string(f), sub.By, micros(sub.At)).Scan(&sub.ID); err != nil {
-		return sub, fmt.Errorf("subscribe %s: %w", sub.Channel.Platform, err)
-	}
-	sub.At = sqlstore.RoundTrip(sub.At)
-	return sub, nil
-}
-
-// Unsubscribe removes a channel's subscription.
-func (s *sqlStore) Unsubscribe(ctx context.Context, ch store.ChannelKey) error {
-	r, err := s.wdb.ExecContext(ctx, `DELETE FROM subscriptions WHERE platform = ? AND target = ?`, ch.Platform, ch.Target)
-	if err != nil {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
-	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, err)
-	} else if n == 0 {
-		return fmt.Errorf("unsubscribe %s channel: %w", ch.Platform, store.ErrNotFound)
-	}
-	return nil
-}
-
-// Subscriptions returns every subscription, oldest first.
-func (s *sqlStore) Subscriptions(ctx context.Context) ([]store.Subscription, error) {
-	rows, err := s.rdb.QueryContext(ctx, `SELECT id, platform, target, language, filters, by, at
-		FROM subscriptions ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("subscriptions: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Subscription
-	for rows.Next() {
-		var sub store.Subscription
-		var f string
-		var at sql.NullInt64
-		if err := rows.Scan(&sub.ID, &sub.Channel.Platform, &sub.Channel.Target, &sub.Language, &f, &sub.By, &at); err != nil {
-			return nil, fmt.Errorf("subscriptions: %w", err)
-		}
-		if err := json.Unmarshal([]byte(f), &sub.Filters); err != nil {
-			return nil, fmt.Errorf("subscriptions: decode filters: %w", err)
-		}
-		sub.At = fromMicros(at)
-		out = append(out, sub)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("subscriptions: %w", err)
-	}
-	return out, nil
 }
 
 // Enqueue inserts outbox messages not tied to a decision.
@@ -577,103 +385,10 @@ func (s *sqlStore) DueChannels(ctx context.Context, now time.Time) ([]string, er
 	return out, nil
 }
 
-func (s *sqlStore) updateOutbox(ctx context.Context, what string, id int64, query string, args ...any) error {
-	r, err := s.wdb.ExecContext(ctx, query, args...)
-	if err != nil {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
-	}
-	if n, err := r.RowsAffected(); err != nil {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, err)
-	} else if n == 0 {
-		return fmt.Errorf("%s outbox message %d: %w", what, id, store.ErrNotFound)
-	}
-	return nil
-}
-
-// MarkSent records a delivery.
-func (s *sqlStore) MarkSent(ctx context.Context, id int64, receipt string, at time.Time) error {
-	return s.updateOutbox(ctx, "mark sent", id, `UPDATE outbox SET state = 'sent', receipt = ?, sent = ?,
-		lease_until = NULL WHERE id = ?`, receipt, micros(at), id)
-}
-
-// MarkFailed records a failed attempt.
-func (s *sqlStore) MarkFailed(ctx context.Context, id int64, errMsg string, next time.Time, dead bool) error {
-	state := store.OutboxPending
-	if dead {
-		state = store.OutboxDead
-	}
-	return s.updateOutbox(ctx, "mark failed", id, `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
-		next_attempt = ?, state = ?, lease_until = NULL WHERE id = ? AND state = 'pending'`,
-		errMsg, micros(next), string(state), id)
-}
-
 // Postpone releases a message until next without counting an attempt.
 func (s *sqlStore) Postpone(ctx context.Context, id int64, next time.Time, note string) error {
-	return s.updateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN ?1 = '' THEN last_error ELSE ?1 END,
+	return s.UpdateOutbox(ctx, "postpone", id, `UPDATE outbox SET last_error = CASE WHEN ?1 = '' THEN last_error ELSE ?1 END,
 		next_attempt = ?2, lease_until = NULL WHERE id = ?3 AND state = 'pending'`, note, micros(next), id)
-}
-
-// Outbox lists outbox messages matching q.
-func (s *sqlStore) Outbox(ctx context.Context, q store.OutboxQuery) ([]store.OutboxMessage, error) {
-	var where []string
-	var args []any
-	if q.State != "" {
-		where = append(where, `state = ?`)
-		args = append(args, string(q.State))
-	}
-	if q.Channel != "" {
-		where = append(where, `channel = ?`)
-		args = append(args, q.Channel)
-	}
-	if q.ClaimID != 0 {
-		where = append(where, `claim_id = ?`)
-		args = append(args, q.ClaimID)
-	}
-	query := `SELECT ` + sqlstore.OutboxColumns + ` FROM outbox`
-	if len(where) > 0 {
-		query += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	if q.Newest {
-		query += ` ORDER BY id DESC`
-	} else {
-		query += ` ORDER BY id`
-	}
-	if q.Limit > 0 {
-		query += ` LIMIT ?`
-		args = append(args, q.Limit)
-	}
-	rows, err := s.rdb.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	defer rows.Close()
-	var out []store.OutboxMessage
-	for rows.Next() {
-		m, err := sqlstore.ScanOutbox(rows)
-		if err != nil {
-			return nil, fmt.Errorf("outbox: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("outbox: %w", err)
-	}
-	return out, nil
-}
-
-// ThreadRef returns the receipt of a claim's first delivered message in a
-// channel.
-func (s *sqlStore) ThreadRef(ctx context.Context, claimID int64, channel string) (string, error) {
-	var ref string
-	err := s.rdb.QueryRowContext(ctx, `SELECT receipt FROM outbox WHERE claim_id = ? AND channel = ?
-		AND state = 'sent' AND receipt <> '' ORDER BY id LIMIT 1`, claimID, channel).Scan(&ref)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	if err != nil {
-		return "", fmt.Errorf("thread of claim %d in %s: %w", claimID, channel, err)
-	}
-	return ref, nil
 }
 
 // ftsQuery builds an FTS5 query that ORs terms, each a prefix phrase; ""

@@ -2,8 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -13,28 +11,6 @@ import (
 )
 
 var _ store.Digests = (*sqlStore)(nil)
-
-// OutboxByKey returns the outbox message with this idempotency key.
-func (s *sqlStore) OutboxByKey(ctx context.Context, key string) (store.OutboxMessage, error) {
-	m, err := sqlstore.ScanOutbox(s.rdb.QueryRowContext(ctx, `SELECT `+sqlstore.OutboxColumns+` FROM outbox WHERE key = ?`, key))
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, fmt.Errorf("outbox message %q: %w", key, store.ErrNotFound)
-	}
-	if err != nil {
-		return m, fmt.Errorf("outbox message %q: %w", key, err)
-	}
-	return m, nil
-}
-
-// ClaimsPublished returns the claims published in [from, to), oldest first.
-func (s *sqlStore) ClaimsPublished(ctx context.Context, from, to time.Time) ([]store.Claim, error) {
-	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
-		WHERE c.published >= ? AND c.published < ? ORDER BY c.published, c.id`, micros(from), micros(to))
-	if err != nil {
-		return nil, fmt.Errorf("claims published from %s to %s: %w", from.Format(time.RFC3339), to.Format(time.RFC3339), err)
-	}
-	return out, nil
-}
 
 // ClaimEvents returns the claims with one of events saved in [from, to).
 func (s *sqlStore) ClaimEvents(ctx context.Context, events []string, from, to time.Time) ([]store.ClaimEvent, error) {
@@ -70,36 +46,6 @@ func (s *sqlStore) ClaimEvents(ctx context.Context, events []string, from, to ti
 	return out, nil
 }
 
-// ClaimsResolved returns the claims resolved in [from, to). Every
-// resolution is recorded with a confirm or dismiss action (Resolve), so
-// the few claims those actions name are read instead of scanning every
-// claim's row.
-func (s *sqlStore) ClaimsResolved(ctx context.Context, from, to time.Time) ([]store.Claim, error) {
-	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
-		WHERE c.id IN (SELECT claim_id FROM actions WHERE kind IN (?, ?))
-		AND c.resolution <> '' AND c.res_at >= ? AND c.res_at < ? ORDER BY c.res_at, c.id`,
-		string(store.ActionConfirm), string(store.ActionDismiss), micros(from), micros(to))
-	if err != nil {
-		return nil, fmt.Errorf("claims resolved: %w", err)
-	}
-	return out, nil
-}
-
-// OldestOpen returns the oldest unresolved claims without confirmation
-// published before before.
-func (s *sqlStore) OldestOpen(ctx context.Context, before time.Time, limit int) ([]store.Claim, error) {
-	if limit <= 0 {
-		limit = 20
-	}
-	out, err := s.queryClaims(ctx, `SELECT `+sqlstore.DigestColumns+sqlstore.ClaimFrom+`
-		WHERE c.status IN ('pending', 'partial', 'unconfirmed') AND c.resolution = '' AND c.published < ?
-		ORDER BY c.published, c.id LIMIT ?`, micros(before), limit)
-	if err != nil {
-		return nil, fmt.Errorf("oldest open claims: %w", err)
-	}
-	return out, nil
-}
-
 // FeedActivity returns every feed's polls, failures and items in [from, to).
 func (s *sqlStore) FeedActivity(ctx context.Context, from, to time.Time) ([]store.FeedActivity, error) {
 	f, t := micros(from), micros(to)
@@ -124,22 +70,4 @@ func (s *sqlStore) FeedActivity(ctx context.Context, from, to time.Time) ([]stor
 		return nil, fmt.Errorf("feed activity: %w", err)
 	}
 	return out, nil
-}
-
-// queryClaims runs a query selecting sqlstore.DigestColumns and scans its claims.
-func (s *sqlStore) queryClaims(ctx context.Context, query string, args ...any) ([]store.Claim, error) {
-	rows, err := s.rdb.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []store.Claim
-	for rows.Next() {
-		c, err := sqlstore.ScanDigestClaim(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }

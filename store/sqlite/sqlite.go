@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/gapwatch/gapwatch/store"
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 
 	// The pure-Go SQLite driver, registered as "sqlite".
 	_ "modernc.org/sqlite"
@@ -46,6 +47,9 @@ const (
 
 // sqlStore is the SQLite implementation of store.Store.
 type sqlStore struct {
+	// Queries runs the queries shared with store/postgres: reads on rdb,
+	// writes on wdb.
+	sqlstore.Queries
 	path string
 	// wdb has a single connection: every write goes through it.
 	wdb *sql.DB
@@ -95,6 +99,7 @@ func Open(ctx context.Context, path string) (store.Store, error) {
 		return nil, errors.Join(fmt.Errorf("open sqlite %s: %w", path, err), rdb.Close(), wdb.Close())
 	}
 	return &sqlStore{
+		Queries:    sqlstore.Queries{R: rdb, W: wdb, Dialect: sqlstore.Dialect{SQLite: true, Time: micros}},
 		path:       path,
 		wdb:        wdb,
 		rdb:        rdb,
