@@ -115,10 +115,7 @@ func (r *Report) Text() string {
 
 	if r.OpenTotal > 0 {
 		fmt.Fprintf(&b, "\n%s (%d):\n", w.stillOpen, r.OpenTotal)
-		r.list(&b, r.OpenTotal, func(i int) string {
-			g := r.Open[i]
-			return fmt.Sprintf("%s · %s %s", statusLabel(g.Claim, w), duration(g.Age), w.old) + claimRef(g.Claim)
-		})
+		r.list(&b, r.OpenTotal, func(i int) string { return gapLine(r.Open[i], w) })
 	}
 	if r.ClosedTotal > 0 {
 		fmt.Fprintf(&b, "\n%s (%d):\n", w.closed, r.ClosedTotal)
@@ -152,10 +149,7 @@ func (r *Report) Text() string {
 	}
 	if len(r.Oldest) > 0 {
 		fmt.Fprintf(&b, "\n%s:\n", w.oldest)
-		r.list(&b, len(r.Oldest), func(i int) string {
-			g := r.Oldest[i]
-			return fmt.Sprintf("%s · %s %s", statusLabel(g.Claim, w), duration(g.Age), w.old) + claimRef(g.Claim)
-		})
+		r.list(&b, len(r.Oldest), func(i int) string { return gapLine(r.Oldest[i], w) })
 	}
 	if len(r.Feeds) > 0 {
 		fmt.Fprintf(&b, "\n%s:\n", w.feeds)
@@ -195,6 +189,11 @@ func (r *Report) sideName(id string) string {
 // statusLabel is a gap's category in upper case.
 func statusLabel(c store.Claim, w vocab) string {
 	return strings.ToUpper(w.category(Category(c), 1))
+}
+
+// gapLine is an open gap's line: "PARTIAL · 3d 4h old — #42 [mx] “title”".
+func gapLine(g Gap, w vocab) string {
+	return fmt.Sprintf("%s · %s %s", statusLabel(g.Claim, w), duration(g.Age), w.old) + claimRef(g.Claim)
 }
 
 // claimRef is " — #42 [mx] “title”".
