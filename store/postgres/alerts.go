@@ -153,16 +153,8 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
-	defer rows.Close()
-	var out []store.Claim
-	for rows.Next() {
-		c, err := sqlstore.ScanClaim(rows)
-		if err != nil {
-			return nil, fmt.Errorf("claims: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanClaim)
+	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	return out, nil
@@ -307,16 +299,8 @@ func (s *pgStore) ClaimDue(ctx context.Context, channel string, now time.Time, l
 	if err != nil {
 		return nil, fmt.Errorf("claim due outbox messages: %w", err)
 	}
-	defer rows.Close()
-	var out []store.OutboxMessage
-	for rows.Next() {
-		m, err := sqlstore.ScanOutbox(rows)
-		if err != nil {
-			return nil, fmt.Errorf("claim due outbox messages: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanOutbox)
+	if err != nil {
 		return nil, fmt.Errorf("claim due outbox messages: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

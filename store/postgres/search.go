@@ -61,16 +61,8 @@ func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([
 	if err != nil {
 		return nil, fmt.Errorf("search items: %w", err)
 	}
-	defer rows.Close()
-	var out []match.Item
-	for rows.Next() {
-		it, err := sqlstore.ScanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("search items: %w", err)
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanItem)
+	if err != nil {
 		return nil, fmt.Errorf("search items: %w", err)
 	}
 	return out, nil

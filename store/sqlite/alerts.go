@@ -201,16 +201,8 @@ func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Clai
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
-	defer rows.Close()
-	var out []store.Claim
-	for rows.Next() {
-		c, err := sqlstore.ScanClaim(rows)
-		if err != nil {
-			return nil, fmt.Errorf("claims: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanClaim)
+	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	return out, nil
@@ -344,16 +336,8 @@ func (s *sqlStore) ClaimDue(ctx context.Context, channel string, now time.Time, 
 	if err != nil {
 		return nil, fmt.Errorf("claim due outbox messages: %w", err)
 	}
-	defer rows.Close()
-	var out []store.OutboxMessage
-	for rows.Next() {
-		m, err := sqlstore.ScanOutbox(rows)
-		if err != nil {
-			return nil, fmt.Errorf("claim due outbox messages: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanOutbox)
+	if err != nil {
 		return nil, fmt.Errorf("claim due outbox messages: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -424,16 +408,8 @@ func (s *sqlStore) SearchItems(ctx context.Context, terms []string, limit int) (
 	if err != nil {
 		return nil, fmt.Errorf("search items: %w", err)
 	}
-	defer rows.Close()
-	var out []match.Item
-	for rows.Next() {
-		it, err := sqlstore.ScanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("search items: %w", err)
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanItem)
+	if err != nil {
 		return nil, fmt.Errorf("search items: %w", err)
 	}
 	return out, nil

@@ -104,16 +104,8 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 	if err != nil {
 		return nil, fmt.Errorf("claims page: %w", err)
 	}
-	defer rows.Close()
-	var out []store.Claim
-	for rows.Next() {
-		c, err := sqlstore.ScanClaim(rows)
-		if err != nil {
-			return nil, fmt.Errorf("claims page: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanClaim)
+	if err != nil {
 		return nil, fmt.Errorf("claims page: %w", err)
 	}
 	return out, nil

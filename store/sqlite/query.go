@@ -69,16 +69,8 @@ func (s *sqlStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, 
 	if err != nil {
 		return nil, fmt.Errorf("items: %w", err)
 	}
-	defer rows.Close()
-	var out []match.Item
-	for rows.Next() {
-		it, err := sqlstore.ScanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("items: %w", err)
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := sqlstore.Collect(rows, sqlstore.ScanItem)
+	if err != nil {
 		return nil, fmt.Errorf("items: %w", err)
 	}
 	return out, nil
