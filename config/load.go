@@ -175,6 +175,27 @@ func (c *Config) fill() {
 			f.HTML.TimeZone = side.TimeZone
 		}
 	}
+	// A newsroom language may be written with a region (es-MX); what reads
+	// it (explanations, alerts, digests) only knows the primary subtag.
+	c.Engine.Language = newsroomLanguage(c.Engine.Language)
+	for i := range c.Channels {
+		ch := &c.Channels[i]
+		ch.Language = newsroomLanguage(ch.Language)
+		if ch.Digest != nil {
+			ch.Digest.Language = newsroomLanguage(ch.Digest.Language)
+		}
+	}
+}
+
+// newsroomLanguage reduces a known language tag to its lower-case primary
+// subtag ("es-MX" → "es"); anything else is returned as written, for
+// validation to report.
+func newsroomLanguage(lang string) string {
+	if !KnownLanguage(lang) {
+		return lang
+	}
+	primary, _, _ := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	return strings.ToLower(primary)
 }
 
 // literalPassword reports whether a PostgreSQL URL, as written in the file,
