@@ -146,10 +146,9 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 	b.WriteString(`SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + where)
 	b.WriteString(` ORDER BY c.published DESC NULLS LAST, c.id DESC`)
 	if q.Limit > 0 {
-		b.WriteString(` LIMIT ` + a.add(q.Limit))
+		b.WriteString(` LIMIT ` + a.Add(q.Limit))
 	}
-	args := a
-	rows, err := s.db.QueryContext(ctx, b.String(), args...)
+	rows, err := s.db.QueryContext(ctx, b.String(), a...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}

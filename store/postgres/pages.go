@@ -19,12 +19,12 @@ import (
 
 // pageWhere is claimWhere plus a concept the claim's commitments name
 // (an object or a place of one of its decision's units).
-func pageWhere(q store.ClaimQuery, until time.Time, concept string) (string, args, bool, error) {
+func pageWhere(q store.ClaimQuery, until time.Time, concept string) (string, sqlstore.Args, bool, error) {
 	where, a, ok, err := claimWhere(q, until)
 	if err != nil || !ok || concept == "" {
 		return where, a, ok, err
 	}
-	ph := a.add(concept)
+	ph := a.Add(concept)
 	cond := `EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(c.decision::jsonb -> 'units') = 'array'
 		THEN c.decision::jsonb -> 'units' ELSE '[]'::jsonb END) u
 		WHERE (jsonb_typeof(u -> 'unit' -> 'objects') = 'array' AND (u -> 'unit' -> 'objects') ? ` + ph + `)
@@ -48,10 +48,10 @@ func (s *pgStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until time
 	}
 	query := `SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + where + ` ORDER BY c.published DESC NULLS LAST, c.id DESC`
 	if q.Limit > 0 {
-		query += ` LIMIT ` + a.add(q.Limit)
+		query += ` LIMIT ` + a.Add(q.Limit)
 	}
 	if offset > 0 {
-		query += ` OFFSET ` + a.add(offset)
+		query += ` OFFSET ` + a.Add(offset)
 	}
 	rows, err := s.db.QueryContext(ctx, query, a...)
 	if err != nil {
@@ -82,7 +82,7 @@ func (s *pgStore) ClaimStatusCounts(ctx context.Context, q store.ClaimQuery, unt
 		cond += ` AND ` + strings.TrimPrefix(where, ` WHERE `)
 	}
 	statuses := []string{match.Pending.String(), match.Confirmed.String(), match.Partial.String(), match.Unconfirmed.String()}
-	ph := a.add(statuses)
+	ph := a.Add(statuses)
 	rows, err := s.db.QueryContext(ctx, `SELECT s.status, (SELECT count(*) FROM claims c JOIN items i ON i.id = c.item_id`+
 		cond+`) FROM unnest(`+ph+`::text[]) s(status)`, a...)
 	if err != nil {
@@ -136,14 +136,14 @@ func (s *pgStore) PollChanges(ctx context.Context, feeds []string, from, to time
 	if len(feeds) == 0 {
 		return counts, nil, nil
 	}
-	var a args
-	where := `f.name = ANY(` + a.add(feeds) + `)`
+	var a sqlstore.Args
+	where := `f.name = ANY(` + a.Add(feeds) + `)`
 	next := ``
 	if !from.IsZero() {
-		where += ` AND p.finished >= ` + a.add(tm(from))
+		where += ` AND p.finished >= ` + a.Add(tm(from))
 	}
 	if !to.IsZero() {
-		ph := a.add(tm(to))
+		ph := a.Add(tm(to))
 		where += ` AND p.finished < ` + ph
 		next = ` AND q.finished < ` + ph
 	}

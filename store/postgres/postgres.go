@@ -77,7 +77,7 @@ func Open(ctx context.Context, rawURL string) (store.Store, error) {
 		return nil, errors.Join(fmt.Errorf("open postgres %s: %w", name, err), db.Close())
 	}
 	return &pgStore{
-		Queries: sqlstore.Queries{R: db, W: db, Dialect: sqlstore.Dialect{Time: tm}},
+		Queries: sqlstore.Queries{R: db, W: db, Dialect: pgDialect},
 		db:      db, name: name, retention: pollRetention, pruneEvery: pruneEvery,
 	}, nil
 }
@@ -121,6 +121,9 @@ func (s *pgStore) Close() error {
 	}
 	return nil
 }
+
+// pgDialect is how PostgreSQL differs in the queries shared with store/sqlite.
+var pgDialect = sqlstore.Dialect{Time: tm}
 
 // tm is the stored form of t: UTC truncated to the microsecond, or NULL for
 // the zero time.

@@ -31,18 +31,18 @@ func (s *pgStore) EnsureFeed(ctx context.Context, f store.Feed) error {
 // (published, id) unless q.Newest.
 func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, error) {
 	var where []string
-	var a args
+	var a sqlstore.Args
 	if q.Feed != "" {
-		where = append(where, `i.feed_id = (SELECT id FROM feeds WHERE name = `+a.add(q.Feed)+`)`)
+		where = append(where, `i.feed_id = (SELECT id FROM feeds WHERE name = `+a.Add(q.Feed)+`)`)
 	}
 	if q.Side != "" {
-		where = append(where, `i.side = `+a.add(q.Side))
+		where = append(where, `i.side = `+a.Add(q.Side))
 	}
 	if !q.Since.IsZero() {
-		where = append(where, `i.published >= `+a.add(tm(q.Since)))
+		where = append(where, `i.published >= `+a.Add(tm(q.Since)))
 	}
 	if !q.Until.IsZero() {
-		where = append(where, `i.published < `+a.add(tm(q.Until)))
+		where = append(where, `i.published < `+a.Add(tm(q.Until)))
 	}
 	if q.ExcludeBacklog {
 		where = append(where, `NOT i.backlog`)
@@ -58,7 +58,7 @@ func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, e
 		b.WriteString(` ORDER BY i.published NULLS FIRST, i.id`)
 	}
 	if q.Limit > 0 {
-		b.WriteString(` LIMIT ` + a.add(q.Limit))
+		b.WriteString(` LIMIT ` + a.Add(q.Limit))
 	}
 	rows, err := s.db.QueryContext(ctx, b.String(), a...)
 	if err != nil {

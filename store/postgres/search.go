@@ -68,56 +68,34 @@ func (s *pgStore) SearchItems(ctx context.Context, terms []string, limit int) ([
 	return out, nil
 }
 
-// claimWhere builds the WHERE clause selecting claims as q does (Limit
-// aside), also bounded above by until (zero: no bound). ok is false when
-// q's terms have no word, which selects nothing.
-func claimWhere(q store.ClaimQuery, until time.Time) (string, args, bool, error) {
-	var where []string
-	var a args
-	if len(q.Statuses) > 0 {
+// claimSQL writes the claim filters whose SQL is PostgreSQL's own.
+var claimSQL = sqlstore.ClaimSQL{
+	Statuses: func(a *sqlstore.Args, q store.ClaimQuery) string {
 		sts := make([]string, len(q.Statuses))
 		for i, st := range q.Statuses {
 			sts[i] = st.String()
 		}
-		where = append(where, `c.status = ANY(`+a.add(sts)+`)`)
-	}
-	if q.Side != "" {
-		where = append(where, `c.side = `+a.add(q.Side))
-	}
-	if q.Feed != "" {
-		where = append(where, `c.feed = `+a.add(q.Feed))
-	}
-	switch q.State {
-	case store.OpenClaims:
-		where = append(where, `NOT c.final`)
-	case store.FinalClaims:
-		where = append(where, `c.final`)
-	case store.AnyState:
-	default:
-		return "", nil, false, fmt.Errorf("unknown state %q", q.State)
-	}
-	if q.Resolved != nil {
-		if *q.Resolved {
-			where = append(where, `c.resolution <> ''`)
-		} else {
-			where = append(where, `c.resolution = ''`)
-		}
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `c.published >= `+a.add(tm(q.Since)))
-	}
-	if !until.IsZero() {
-		where = append(where, `c.published < `+a.add(tm(until)))
-	}
-	if len(q.Terms) > 0 {
-		ts := tsQuery(q.Terms)
+		return `c.status = ANY(` + a.Add(sts) + `)`
+	},
+	Open:  `NOT c.final`,
+	Final: `c.final`,
+	Terms: func(a *sqlstore.Args, terms []string) string {
+		ts := tsQuery(terms)
 		if ts == "" {
-			return "", nil, false, nil
+			return ""
 		}
-		where = append(where, `i.search @@ `+tsQueryExpr(a.add(ts)))
+		return `i.search @@ ` + tsQueryExpr(a.Add(ts))
+	},
+}
+
+// claimWhere builds the WHERE clause selecting claims as q does (Limit
+// aside), also bounded above by until (zero: no bound). ok is false when
+// q's terms have no word, which selects nothing.
+func claimWhere(q store.ClaimQuery, until time.Time) (string, sqlstore.Args, bool, error) {
+	var a sqlstore.Args
+	where, ok, err := pgDialect.ClaimWhere(q, until, claimSQL, &a)
+	if err != nil || !ok {
+		return "", nil, false, err
 	}
-	if len(where) == 0 {
-		return "", a, true, nil
-	}
-	return ` WHERE ` + strings.Join(where, ` AND `), a, true, nil
+	return sqlstore.Where(where), a, true, nil
 }

@@ -133,71 +133,27 @@ func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, 
 
 // Claims lists claims matching q, newest publication first.
 func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim, error) {
-	var where []string
-	var args []any
-	if len(q.Statuses) > 0 {
-		ph := make([]string, len(q.Statuses))
-		for i, st := range q.Statuses {
-			ph[i] = "?"
-			args = append(args, st.String())
-		}
+	cs := claimSQL
+	if len(q.Statuses) > 1 && q.Limit > 0 {
 		// One status walks claims_status in publication order. Several
 		// would make SQLite merge them and sort every match (seconds at
 		// 100,000 claims), so with a limit the unary + keeps that index out
 		// and the newest-first walk of claims_published stops at the limit.
-		col := `c.status`
-		if len(q.Statuses) > 1 && q.Limit > 0 {
-			col = `+c.status`
-		}
-		where = append(where, col+` IN (`+strings.Join(ph, ", ")+`)`)
+		cs.Statuses = func(a *sqlstore.Args, q store.ClaimQuery) string { return `+` + claimSQL.Statuses(a, q) }
 	}
-	if q.Side != "" {
-		where = append(where, `c.side = ?`)
-		args = append(args, q.Side)
+	var a sqlstore.Args
+	where, ok, err := s.ClaimWhere(q, time.Time{}, cs, &a)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %w", err)
 	}
-	if q.Feed != "" {
-		where = append(where, `c.feed = ?`)
-		args = append(args, q.Feed)
+	if !ok {
+		return nil, nil
 	}
-	switch q.State {
-	case store.OpenClaims:
-		where = append(where, `c.final = 0`)
-	case store.FinalClaims:
-		where = append(where, `c.final = 1`)
-	case store.AnyState:
-	default:
-		return nil, fmt.Errorf("claims: unknown state %q", q.State)
-	}
-	if q.Resolved != nil {
-		if *q.Resolved {
-			where = append(where, `c.resolution <> ''`)
-		} else {
-			where = append(where, `c.resolution = ''`)
-		}
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `c.published >= ?`)
-		args = append(args, micros(q.Since))
-	}
-	if len(q.Terms) > 0 {
-		fts := ftsQuery(q.Terms)
-		if fts == "" {
-			return nil, nil
-		}
-		where = append(where, `c.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)`)
-		args = append(args, fts)
-	}
-	var b strings.Builder
-	b.WriteString(`SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom)
-	if len(where) > 0 {
-		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
-	}
-	b.WriteString(` ORDER BY c.published DESC, c.id DESC`)
+	query := `SELECT ` + sqlstore.ClaimColumns + sqlstore.ClaimFrom + sqlstore.Where(where) + ` ORDER BY c.published DESC, c.id DESC`
 	if q.Limit > 0 {
-		b.WriteString(` LIMIT ?`)
-		args = append(args, q.Limit)
+		query += ` LIMIT ` + a.Add(q.Limit)
 	}
-	rows, err := s.rdb.QueryContext(ctx, b.String(), args...)
+	rows, err := s.rdb.QueryContext(ctx, s.SQL(query), a...)
 	if err != nil {
 		return nil, fmt.Errorf("claims: %w", err)
 	}

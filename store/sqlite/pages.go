@@ -17,77 +17,49 @@ import (
 	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
-// pageWhere builds the WHERE clause of a claim page query: the filters of
-// Claims (Limit aside), an upper publication bound and a concept the
-// claim's commitments name.
-func pageWhere(q store.ClaimQuery, until time.Time, concept string) (string, []any, bool, error) {
-	var where []string
-	var args []any
-	if len(q.Statuses) > 0 {
+// claimSQL writes the claim filters whose SQL is SQLite's own.
+var claimSQL = sqlstore.ClaimSQL{
+	Statuses: func(a *sqlstore.Args, q store.ClaimQuery) string {
 		ph := make([]string, len(q.Statuses))
 		for i, st := range q.Statuses {
-			ph[i] = "?"
-			args = append(args, st.String())
+			ph[i] = a.Add(st.String())
 		}
-		where = append(where, `c.status IN (`+strings.Join(ph, ", ")+`)`)
-	}
-	if q.Side != "" {
-		where = append(where, `c.side = ?`)
-		args = append(args, q.Side)
-	}
-	if q.Feed != "" {
-		where = append(where, `c.feed = ?`)
-		args = append(args, q.Feed)
-	}
-	switch q.State {
-	case store.OpenClaims:
-		where = append(where, `c.final = 0`)
-	case store.FinalClaims:
-		where = append(where, `c.final = 1`)
-	case store.AnyState:
-	default:
-		return "", nil, false, fmt.Errorf("unknown state %q", q.State)
-	}
-	if q.Resolved != nil {
-		if *q.Resolved {
-			where = append(where, `c.resolution <> ''`)
-		} else {
-			where = append(where, `c.resolution = ''`)
+		return `c.status IN (` + strings.Join(ph, ", ") + `)`
+	},
+	Open:  `c.final = 0`,
+	Final: `c.final = 1`,
+	Terms: func(a *sqlstore.Args, terms []string) string {
+		fts := ftsQuery(terms)
+		if fts == "" {
+			return ""
 		}
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `c.published >= ?`)
-		args = append(args, micros(q.Since))
-	}
-	if !until.IsZero() {
-		where = append(where, `c.published < ?`)
-		args = append(args, micros(until))
+		return `c.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ` + a.Add(fts) + `)`
+	},
+}
+
+// pageWhere builds the WHERE clause of a claim page query, with $n
+// placeholders: the filters of Claims (Limit aside), an upper publication
+// bound and a concept the claim's commitments name.
+func pageWhere(q store.ClaimQuery, until time.Time, concept string) (string, sqlstore.Args, bool, error) {
+	var a sqlstore.Args
+	where, ok, err := sqliteDialect.ClaimWhere(q, until, claimSQL, &a)
+	if err != nil || !ok {
+		return "", nil, false, err
 	}
 	if concept != "" {
+		ph := a.Add(concept)
 		where = append(where, `EXISTS (SELECT 1 FROM json_each(c.decision, '$.units') u
-			WHERE EXISTS (SELECT 1 FROM json_each(u.value, '$.unit.objects') o WHERE o.value = ?)
-			   OR EXISTS (SELECT 1 FROM json_each(u.value, '$.unit.places') p WHERE p.value = ?))`)
-		args = append(args, concept, concept)
+			WHERE EXISTS (SELECT 1 FROM json_each(u.value, '$.unit.objects') o WHERE o.value = `+ph+`)
+			   OR EXISTS (SELECT 1 FROM json_each(u.value, '$.unit.places') p WHERE p.value = `+ph+`))`)
 	}
-	if len(q.Terms) > 0 {
-		fts := ftsQuery(q.Terms)
-		if fts == "" {
-			return "", nil, false, nil
-		}
-		where = append(where, `c.item_id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)`)
-		args = append(args, fts)
-	}
-	if len(where) == 0 {
-		return "", args, true, nil
-	}
-	return ` WHERE ` + strings.Join(where, ` AND `), args, true, nil
+	return sqlstore.Where(where), a, true, nil
 }
 
 // ClaimsPage lists claims as Claims does, also bounded by until (zero: no
 // bound) and by a concept their commitments name ("": any), skipping
 // offset rows.
 func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until time.Time, concept string, offset int) ([]store.Claim, error) {
-	where, args, ok, err := pageWhere(q, until, concept)
+	where, a, ok, err := pageWhere(q, until, concept)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -97,10 +69,9 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 		if lim <= 0 {
 			lim = -1
 		}
-		query += ` LIMIT ? OFFSET ?`
-		args = append(args, lim, offset)
+		query += ` LIMIT ` + a.Add(lim) + ` OFFSET ` + a.Add(offset)
 	}
-	rows, err := s.rdb.QueryContext(ctx, query, args...)
+	rows, err := s.rdb.QueryContext(ctx, s.SQL(query), a...)
 	if err != nil {
 		return nil, fmt.Errorf("claims page: %w", err)
 	}
@@ -117,7 +88,7 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 func (s *sqlStore) ClaimStatusCounts(ctx context.Context, q store.ClaimQuery, until time.Time, concept string) (map[string]int, error) {
 	out := map[string]int{}
 	q.Statuses = nil
-	where, args, ok, err := pageWhere(q, until, concept)
+	where, a, ok, err := pageWhere(q, until, concept)
 	if err != nil || !ok {
 		return out, err
 	}
@@ -126,13 +97,11 @@ func (s *sqlStore) ClaimStatusCounts(ctx context.Context, q store.ClaimQuery, un
 		cond += ` AND ` + strings.TrimPrefix(where, ` WHERE `)
 	}
 	values := make([]string, 0, 4)
-	var vargs []any
 	for _, st := range []match.Status{match.Pending, match.Confirmed, match.Partial, match.Unconfirmed} {
-		values = append(values, "(?)")
-		vargs = append(vargs, st.String())
+		values = append(values, "("+a.Add(st.String())+")")
 	}
-	rows, err := s.rdb.QueryContext(ctx, `WITH s(status) AS (VALUES `+strings.Join(values, ", ")+`)
-		SELECT s.status, (SELECT count(*) FROM claims c`+cond+`) FROM s`, append(vargs, args...)...)
+	rows, err := s.rdb.QueryContext(ctx, s.SQL(`WITH s(status) AS (VALUES `+strings.Join(values, ", ")+`)
+		SELECT s.status, (SELECT count(*) FROM claims c`+cond+`) FROM s`), a...)
 	if err != nil {
 		return nil, fmt.Errorf("claim counts: %w", err)
 	}

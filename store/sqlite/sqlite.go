@@ -99,7 +99,7 @@ func Open(ctx context.Context, path string) (store.Store, error) {
 		return nil, errors.Join(fmt.Errorf("open sqlite %s: %w", path, err), rdb.Close(), wdb.Close())
 	}
 	return &sqlStore{
-		Queries:    sqlstore.Queries{R: rdb, W: wdb, Dialect: sqlstore.Dialect{SQLite: true, Time: micros}},
+		Queries:    sqlstore.Queries{R: rdb, W: wdb, Dialect: sqliteDialect},
 		path:       path,
 		wdb:        wdb,
 		rdb:        rdb,
@@ -144,6 +144,10 @@ func (s *sqlStore) Close() error {
 	}
 	return nil
 }
+
+// sqliteDialect is how SQLite differs in the queries shared with
+// store/postgres.
+var sqliteDialect = sqlstore.Dialect{SQLite: true, Time: micros}
 
 // micros is the stored form of t: microseconds since the epoch, or NULL for
 // the zero time.

@@ -30,12 +30,19 @@ type Dialect struct {
 	Time func(time.Time) any
 }
 
-// SQL returns query, written with $n placeholders, in the dialect's form.
+// SQL returns query, written with $n placeholders, in the dialect's form
+// (a $ not followed by a digit, as in a JSON path, is left alone).
 func (d Dialect) SQL(query string) string {
-	if !d.SQLite {
+	if !d.SQLite || !strings.Contains(query, "$") {
 		return query
 	}
-	return strings.ReplaceAll(query, "$", "?")
+	b := []byte(query)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] == '$' && b[i+1] >= '0' && b[i+1] <= '9' {
+			b[i] = '?'
+		}
+	}
+	return string(b)
 }
 
 // Args collects a query's arguments and hands out their $n placeholders.
