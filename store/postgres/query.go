@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
@@ -30,43 +29,12 @@ func (s *pgStore) EnsureFeed(ctx context.Context, f store.Feed) error {
 // Items returns stored items matching q (current versions), oldest first by
 // (published, id) unless q.Newest.
 func (s *pgStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, error) {
-	var where []string
-	var a sqlstore.Args
-	if q.Feed != "" {
-		where = append(where, `i.feed_id = (SELECT id FROM feeds WHERE name = `+a.Add(q.Feed)+`)`)
-	}
-	if q.Side != "" {
-		where = append(where, `i.side = `+a.Add(q.Side))
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `i.published >= `+a.Add(tm(q.Since)))
-	}
-	if !q.Until.IsZero() {
-		where = append(where, `i.published < `+a.Add(tm(q.Until)))
-	}
-	if q.ExcludeBacklog {
-		where = append(where, `NOT i.backlog`)
-	}
-	var b strings.Builder
-	b.WriteString(`SELECT ` + sqlstore.ItemColumns + sqlstore.ItemFrom)
-	if len(where) > 0 {
-		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
-	}
-	if q.Newest {
-		b.WriteString(` ORDER BY i.published DESC NULLS LAST, i.id DESC`)
-	} else {
-		b.WriteString(` ORDER BY i.published NULLS FIRST, i.id`)
-	}
-	if q.Limit > 0 {
-		b.WriteString(` LIMIT ` + a.Add(q.Limit))
-	}
-	rows, err := s.db.QueryContext(ctx, b.String(), a...)
-	if err != nil {
-		return nil, fmt.Errorf("items: %w", err)
-	}
-	out, err := sqlstore.Collect(rows, sqlstore.ScanItem)
-	if err != nil {
-		return nil, fmt.Errorf("items: %w", err)
-	}
-	return out, nil
+	return s.ListItems(ctx, q, itemSQL)
+}
+
+// itemSQL writes the parts of an item list that are PostgreSQL's own.
+var itemSQL = sqlstore.ItemSQL{
+	NotBacklog: `NOT i.backlog`,
+	Oldest:     `i.published NULLS FIRST, i.id`,
+	Newest:     `i.published DESC NULLS LAST, i.id DESC`,
 }

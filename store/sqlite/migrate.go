@@ -8,10 +8,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"time"
 
 	"github.com/pressly/goose/v3"
+
+	"github.com/gapwatch/gapwatch/store/internal/sqlstore"
 )
 
 // migrationFiles holds the versioned schema migrations, applied in order by
@@ -21,16 +22,7 @@ import (
 var migrationFiles embed.FS
 
 // MigrationState is one schema migration and whether a database has it.
-type MigrationState struct {
-	// Version is the migration's number.
-	Version int64
-	// Name is the migration's file name.
-	Name string
-	// Applied reports that the database has the migration.
-	Applied bool
-	// AppliedAt is when it was applied (zero if pending).
-	AppliedAt time.Time
-}
+type MigrationState = sqlstore.MigrationState
 
 // newProvider returns a goose provider over the embedded migrations, with no
 // global goose state involved.
@@ -108,21 +100,5 @@ func migrationStatus(ctx context.Context, db *sql.DB) ([]MigrationState, error) 
 	if err != nil {
 		return nil, err
 	}
-	st, err := p.Status(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]MigrationState, 0, len(st))
-	for _, m := range st {
-		s := MigrationState{
-			Version: m.Source.Version,
-			Name:    path.Base(m.Source.Path),
-			Applied: m.State == goose.StateApplied,
-		}
-		if s.Applied {
-			s.AppliedAt = m.AppliedAt.UTC()
-		}
-		out = append(out, s)
-	}
-	return out, nil
+	return sqlstore.MigrationStates(ctx, p)
 }

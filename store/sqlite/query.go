@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
@@ -30,48 +29,12 @@ func (s *sqlStore) EnsureFeed(ctx context.Context, f store.Feed) error {
 // Items returns stored items matching q (current versions), oldest first by
 // (published, id) unless q.Newest.
 func (s *sqlStore) Items(ctx context.Context, q store.ItemQuery) ([]match.Item, error) {
-	var where []string
-	var args []any
-	if q.Feed != "" {
-		where = append(where, `i.feed_id = (SELECT id FROM feeds WHERE name = ?)`)
-		args = append(args, q.Feed)
-	}
-	if q.Side != "" {
-		where = append(where, `i.side = ?`)
-		args = append(args, q.Side)
-	}
-	if !q.Since.IsZero() {
-		where = append(where, `i.published >= ?`)
-		args = append(args, micros(q.Since))
-	}
-	if !q.Until.IsZero() {
-		where = append(where, `i.published < ?`)
-		args = append(args, micros(q.Until))
-	}
-	if q.ExcludeBacklog {
-		where = append(where, `i.backlog = 0`)
-	}
-	var b strings.Builder
-	b.WriteString(`SELECT ` + sqlstore.ItemColumns + sqlstore.ItemFrom)
-	if len(where) > 0 {
-		b.WriteString(` WHERE ` + strings.Join(where, ` AND `))
-	}
-	if q.Newest {
-		b.WriteString(` ORDER BY i.published DESC, i.id DESC`)
-	} else {
-		b.WriteString(` ORDER BY i.published, i.id`)
-	}
-	if q.Limit > 0 {
-		b.WriteString(` LIMIT ?`)
-		args = append(args, q.Limit)
-	}
-	rows, err := s.rdb.QueryContext(ctx, b.String(), args...)
-	if err != nil {
-		return nil, fmt.Errorf("items: %w", err)
-	}
-	out, err := sqlstore.Collect(rows, sqlstore.ScanItem)
-	if err != nil {
-		return nil, fmt.Errorf("items: %w", err)
-	}
-	return out, nil
+	return s.ListItems(ctx, q, itemSQL)
+}
+
+// itemSQL writes the parts of an item list that are SQLite's own.
+var itemSQL = sqlstore.ItemSQL{
+	NotBacklog: `i.backlog = 0`,
+	Oldest:     `i.published, i.id`,
+	Newest:     `i.published DESC, i.id DESC`,
 }

@@ -482,3 +482,53 @@ func (s *Queries) Polls(ctx context.Context, feed string, from, to time.Time) ([
 	}
 	return out, nil
 }
+
+// ItemSQL is how an engine writes the parts of an item list that are its
+// own.
+type ItemSQL struct {
+	// NotBacklog is the condition that an item is not backlog.
+	NotBacklog string
+	// Oldest and Newest order items by (published, id), oldest or newest
+	// first, items without a date first when oldest first.
+	Oldest, Newest string
+}
+
+// ListItems returns stored items matching q (current versions), oldest
+// first by (published, id) unless q.Newest.
+func (s *Queries) ListItems(ctx context.Context, q store.ItemQuery, c ItemSQL) ([]match.Item, error) {
+	var where []string
+	var a Args
+	if q.Feed != "" {
+		where = append(where, `i.feed_id = (SELECT id FROM feeds WHERE name = `+a.Add(q.Feed)+`)`)
+	}
+	if q.Side != "" {
+		where = append(where, `i.side = `+a.Add(q.Side))
+	}
+	if !q.Since.IsZero() {
+		where = append(where, `i.published >= `+a.Add(s.Time(q.Since)))
+	}
+	if !q.Until.IsZero() {
+		where = append(where, `i.published < `+a.Add(s.Time(q.Until)))
+	}
+	if q.ExcludeBacklog {
+		where = append(where, c.NotBacklog)
+	}
+	query := `SELECT ` + ItemColumns + ItemFrom + Where(where)
+	if q.Newest {
+		query += ` ORDER BY ` + c.Newest
+	} else {
+		query += ` ORDER BY ` + c.Oldest
+	}
+	if q.Limit > 0 {
+		query += ` LIMIT ` + a.Add(q.Limit)
+	}
+	rows, err := s.R.QueryContext(ctx, s.SQL(query), a...)
+	if err != nil {
+		return nil, fmt.Errorf("items: %w", err)
+	}
+	out, err := Collect(rows, ScanItem)
+	if err != nil {
+		return nil, fmt.Errorf("items: %w", err)
+	}
+	return out, nil
+}
