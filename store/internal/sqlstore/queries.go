@@ -36,13 +36,16 @@ func (d Dialect) SQL(query string) string {
 	if !d.SQLite || !strings.Contains(query, "$") {
 		return query
 	}
-	b := []byte(query)
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] == '$' && b[i+1] >= '0' && b[i+1] <= '9' {
-			b[i] = '?'
+	var b strings.Builder
+	b.Grow(len(query))
+	for i := 0; i < len(query); i++ {
+		if query[i] == '$' && i+1 < len(query) && query[i+1] >= '0' && query[i+1] <= '9' {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte(query[i])
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // Args collects a query's arguments and hands out their $n placeholders.

@@ -35,6 +35,8 @@ func (d timeDest) Scan(src any) error {
 	switch v := src.(type) {
 	case nil:
 		*d.t = time.Time{}
+	case int64:
+		*d.t = time.UnixMicro(v).UTC()
 	case time.Time:
 		*d.t = v.UTC()
 	default:
