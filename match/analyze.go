@@ -1428,6 +1428,54 @@ var months = map[string]time.Month{
 
 var relativeDays = map[string]int{"hoy": 0, "today": 0, "tonight": 0, "ayer": -1, "yesterday": -1, "tomorrow": 1, "manana": 0}
 
+// weekdays are the day names that date an event relative to publication.
+var weekdays = map[string]time.Weekday{
+	"lunes": time.Monday, "martes": time.Tuesday, "miercoles": time.Wednesday, "jueves": time.Thursday, "viernes": time.Friday,
+	"sabado": time.Saturday, "domingo": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday, "sunday": time.Sunday,
+}
+
+// weekdayMarks are the words before a day name that make it a date ("este
+// jueves", "el lunes", "on Thursday"); pastMarks and nextMarks fix its
+// direction ("el jueves pasado", "last Monday", "el próximo lunes").
+var (
+	weekdayMarks = setOf("este el this on last next proximo pasado")
+	pastMarks    = setOf("last pasado")
+	nextMarks    = setOf("next proximo")
+	thisMarks    = setOf("este this")
+)
+
+// weekdayOffset returns the days from publication to the day a marked day
+// name at i states ("envió este jueves", "met on Thursday"): the nearest
+// such day (up to three days ahead after "este"/"this", two otherwise),
+// before it for "pasado"/"last", after it for "próximo"/"next".
+func weekdayOffset(toks []Token, i int, pub time.Time) (int, bool) {
+	wd, ok := weekdays[toks[i].Fold]
+	if !ok || pub.IsZero() || i == 0 || !weekdayMarks[toks[i-1].Fold] {
+		return 0, false
+	}
+	after := ""
+	if i+1 < len(toks) {
+		after = toks[i+1].Fold
+	}
+	d := (int(wd) - int(pub.Weekday()) + 7) % 7
+	switch {
+	case pastMarks[toks[i-1].Fold] || pastMarks[after]:
+		if d >= 0 {
+			d -= 7
+		}
+	case nextMarks[toks[i-1].Fold] || nextMarks[after]:
+		if d == 0 {
+			d = 7
+		}
+	case d > 3, d > 2 && !thisMarks[toks[i-1].Fold]:
+		// "este jueves" is the nearest Thursday; a bare "el lunes" in a
+		// release more often reports the past one.
+		d -= 7
+	}
+	return d, true
+}
+
 // statedDates finds the calendar dates a sentence states ("21 de julio",
 // "July 21, 2019", "Jan. 16", "today"), with the year taken from the text or
 // else the one that puts the date nearest to publication.
@@ -1463,6 +1511,10 @@ func statedDates(toks []Token, pub time.Time) []string {
 		out = append(out, time.Date(y, m, d, 12, 0, 0, 0, time.UTC).Format("2006-01-02"))
 	}
 	for i, t := range toks {
+		if off, ok := weekdayOffset(toks, i, pub); ok {
+			out = append(out, pub.AddDate(0, 0, off).Format("2006-01-02"))
+			continue
+		}
 		if off, ok := relativeDays[strings.TrimSuffix(t.Fold, "'s")]; ok && !pub.IsZero() {
 			if t.Fold == "manana" && !(i > 0 && (toks[i-1].Fold == "esta" || toks[i-1].Fold == "la")) {
 				continue
