@@ -89,7 +89,7 @@ func (s *pgStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store.
 	if err := saveEvidence(ctx, tx, claimID, u.Decision); err != nil {
 		return fail(err)
 	}
-	n, err := insertOutbox(ctx, tx, claimID, key, u.At, u.Outbox)
+	n, err := s.InsertOutbox(ctx, tx, claimID, key, u.At, u.Outbox)
 	if err != nil {
 		return fail(err)
 	}
@@ -112,25 +112,18 @@ func saveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decisi
 		ON CONFLICT DO NOTHING`)
 }
 
-// insertOutbox inserts messages, skipping existing keys and channels where
-// the claim is muted, and returns how many were inserted.
-func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, at time.Time, msgs []store.OutboxMessage) (int, error) {
-	if len(msgs) == 0 {
-		return 0, nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO outbox (key, channel, platform, target, event,
+// newOutbox inserts an outbox message unless its key exists or its claim
+// is muted in its channel.
+var newOutbox = sqlstore.OutboxSQL{
+	Insert: `INSERT INTO outbox (key, channel, platform, target, event,
 		claim_id, feed, payload, next_attempt, state, created)
 		SELECT $1, $2, $3, $4, $5, $6::bigint, $7, $8, $9, 'pending', $10
 		WHERE NOT EXISTS (SELECT 1 FROM mutes WHERE claim_id = $6::bigint AND channel = $2)
-		ON CONFLICT (key) DO NOTHING`)
-	if err != nil {
-		return 0, fmt.Errorf("outbox: %w", err)
-	}
-	defer stmt.Close()
-	return sqlstore.InsertOutbox(ctx, stmt, claimID, event, at, msgs, func(m store.OutboxMessage) []any {
+		ON CONFLICT (key) DO NOTHING`,
+	Args: func(m store.OutboxMessage) []any {
 		return []any{m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
 			string(m.Payload), tm(m.NextAttempt), tm(m.CreatedAt)}
-	})
+	},
 }
 
 // Claims lists claims matching q, newest publication first.
@@ -157,50 +150,6 @@ func (s *pgStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	return out, nil
-}
-
-// Resolve records a newsroom resolution with its action and messages.
-func (s *pgStore) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
-	msgs []store.OutboxMessage) (store.Claim, error) {
-	fail := func(err error) (store.Claim, error) {
-		return store.Claim{}, fmt.Errorf("resolve claim %d: %w", claimID, err)
-	}
-	switch r.Kind {
-	case store.ResolvedConfirmed, store.ResolvedDismissed:
-	default:
-		return fail(fmt.Errorf("unknown resolution %q", r.Kind))
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fail(err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `UPDATE claims SET resolution = $1, res_url = $2, res_note = $3, res_reason = $4,
-		res_by = $5, res_at = $6, updated = $6 WHERE id = $7`,
-		string(r.Kind), r.URL, r.Note, r.Reason, r.By, tm(r.At), claimID)
-	if err != nil {
-		return fail(err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fail(err)
-	} else if n == 0 {
-		return fail(store.ErrNotFound)
-	}
-	a.ClaimID = claimID
-	if _, err := s.InsertAction(ctx, tx, a); err != nil {
-		return fail(err)
-	}
-	if _, err := insertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
-		return fail(err)
-	}
-	c, err := s.ClaimByID(ctx, tx, claimID)
-	if err != nil {
-		return fail(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fail(err)
-	}
-	return c, nil
 }
 
 // SetMute mutes or unmutes a claim in a channel and records the action.
@@ -245,28 +194,6 @@ func (s *pgStore) SetMute(ctx context.Context, claimID int64, channel string, mu
 		return fail(err)
 	}
 	return nil
-}
-
-// Enqueue inserts outbox messages not tied to a decision.
-func (s *pgStore) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int, error) {
-	for _, m := range msgs {
-		if m.Key == "" {
-			return 0, fmt.Errorf("enqueue %s message to %s: empty key", m.Event, m.Channel)
-		}
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	defer tx.Rollback()
-	n, err := insertOutbox(ctx, tx, 0, "", time.Time{}, msgs)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	return n, nil
 }
 
 // outboxReturning is sqlstore.OutboxColumns qualified for UPDATE ... FROM.

@@ -77,7 +77,7 @@ func Open(ctx context.Context, rawURL string) (store.Store, error) {
 		return nil, errors.Join(fmt.Errorf("open postgres %s: %w", name, err), db.Close())
 	}
 	return &pgStore{
-		Queries: sqlstore.Queries{R: db, W: db, Dialect: pgDialect},
+		Queries: sqlstore.Queries{R: db, W: db, Dialect: pgDialect, NewOutbox: newOutbox},
 		db:      db, name: name, retention: pollRetention, pruneEvery: pruneEvery,
 	}, nil
 }

@@ -89,7 +89,7 @@ func (s *sqlStore) SaveDecision(ctx context.Context, u store.ClaimUpdate) (store
 	if err := saveEvidence(ctx, tx, claimID, u.Decision); err != nil {
 		return fail(err)
 	}
-	n, err := insertOutbox(ctx, tx, claimID, key, u.At, u.Outbox)
+	n, err := s.InsertOutbox(ctx, tx, claimID, key, u.At, u.Outbox)
 	if err != nil {
 		return fail(err)
 	}
@@ -111,24 +111,17 @@ func saveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decisi
 		SELECT ?, i.id, ? FROM items i JOIN feeds f ON f.id = i.feed_id WHERE f.name = ? AND i.guid = ?`)
 }
 
-// insertOutbox inserts messages, skipping existing keys and channels where
-// the claim is muted, and returns how many were inserted.
-func insertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, at time.Time, msgs []store.OutboxMessage) (int, error) {
-	if len(msgs) == 0 {
-		return 0, nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO outbox (key, channel, platform, target, event,
+// newOutbox inserts an outbox message unless its key exists or its claim
+// is muted in its channel.
+var newOutbox = sqlstore.OutboxSQL{
+	Insert: `INSERT OR IGNORE INTO outbox (key, channel, platform, target, event,
 		claim_id, feed, payload, next_attempt, state, created)
 		SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?
-		WHERE NOT EXISTS (SELECT 1 FROM mutes WHERE claim_id = ? AND channel = ?)`)
-	if err != nil {
-		return 0, fmt.Errorf("outbox: %w", err)
-	}
-	defer stmt.Close()
-	return sqlstore.InsertOutbox(ctx, stmt, claimID, event, at, msgs, func(m store.OutboxMessage) []any {
+		WHERE NOT EXISTS (SELECT 1 FROM mutes WHERE claim_id = ? AND channel = ?)`,
+	Args: func(m store.OutboxMessage) []any {
 		return []any{m.Key, m.Channel, m.Platform, m.Target, m.Event, m.ClaimID, m.Feed,
 			string(m.Payload), micros(m.NextAttempt), micros(m.CreatedAt), m.ClaimID, m.Channel}
-	})
+	},
 }
 
 // Claims lists claims matching q, newest publication first.
@@ -162,50 +155,6 @@ func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Clai
 		return nil, fmt.Errorf("claims: %w", err)
 	}
 	return out, nil
-}
-
-// Resolve records a newsroom resolution with its action and messages.
-func (s *sqlStore) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
-	msgs []store.OutboxMessage) (store.Claim, error) {
-	fail := func(err error) (store.Claim, error) {
-		return store.Claim{}, fmt.Errorf("resolve claim %d: %w", claimID, err)
-	}
-	switch r.Kind {
-	case store.ResolvedConfirmed, store.ResolvedDismissed:
-	default:
-		return fail(fmt.Errorf("unknown resolution %q", r.Kind))
-	}
-	tx, err := s.wdb.BeginTx(ctx, nil)
-	if err != nil {
-		return fail(err)
-	}
-	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `UPDATE claims SET resolution = ?, res_url = ?, res_note = ?, res_reason = ?,
-		res_by = ?, res_at = ?, updated = ? WHERE id = ?`,
-		string(r.Kind), r.URL, r.Note, r.Reason, r.By, micros(r.At), micros(r.At), claimID)
-	if err != nil {
-		return fail(err)
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fail(err)
-	} else if n == 0 {
-		return fail(store.ErrNotFound)
-	}
-	a.ClaimID = claimID
-	if _, err := s.InsertAction(ctx, tx, a); err != nil {
-		return fail(err)
-	}
-	if _, err := insertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
-		return fail(err)
-	}
-	c, err := s.ClaimByID(ctx, tx, claimID)
-	if err != nil {
-		return fail(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fail(err)
-	}
-	return c, nil
 }
 
 // SetMute mutes or unmutes a claim in a channel and records the action.
@@ -249,28 +198,6 @@ func (s *sqlStore) SetMute(ctx context.Context, claimID int64, channel string, m
 		return fail(err)
 	}
 	return nil
-}
-
-// Enqueue inserts outbox messages not tied to a decision.
-func (s *sqlStore) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int, error) {
-	for _, m := range msgs {
-		if m.Key == "" {
-			return 0, fmt.Errorf("enqueue %s message to %s: empty key", m.Event, m.Channel)
-		}
-	}
-	tx, err := s.wdb.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	defer tx.Rollback()
-	n, err := insertOutbox(ctx, tx, 0, "", time.Time{}, msgs)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("enqueue: %w", err)
-	}
-	return n, nil
 }
 
 // ClaimDue leases the due pending messages (see store.Alerts).

@@ -99,7 +99,7 @@ func Open(ctx context.Context, path string) (store.Store, error) {
 		return nil, errors.Join(fmt.Errorf("open sqlite %s: %w", path, err), rdb.Close(), wdb.Close())
 	}
 	return &sqlStore{
-		Queries:    sqlstore.Queries{R: rdb, W: wdb, Dialect: sqliteDialect},
+		Queries:    sqlstore.Queries{R: rdb, W: wdb, Dialect: sqliteDialect, NewOutbox: newOutbox},
 		path:       path,
 		wdb:        wdb,
 		rdb:        rdb,

@@ -43,14 +43,30 @@ func SaveEvidence(ctx context.Context, tx *sql.Tx, claimID int64, d match.Decisi
 	return nil
 }
 
-// InsertOutbox inserts msgs with the prepared statement st, which skips
-// existing keys and channels where the claim is muted, and returns how many
-// were inserted. Before binding (bind returns st's arguments) a message
-// gets its defaults: the claim claimID (when not 0), a key from the claim,
-// event (else its own event) and channel, creation at at (else now), first
-// attempt at creation, payload "{}".
-func InsertOutbox(ctx context.Context, st *sql.Stmt, claimID int64, event string, at time.Time,
-	msgs []store.OutboxMessage, bind func(store.OutboxMessage) []any) (int, error) {
+// OutboxSQL is how an engine inserts an outbox message.
+type OutboxSQL struct {
+	// Insert inserts one message unless its key exists or its claim is
+	// muted in its channel.
+	Insert string
+	// Args returns Insert's arguments for a message with its defaults.
+	Args func(m store.OutboxMessage) []any
+}
+
+// InsertOutbox inserts msgs in tx, skipping existing keys and channels
+// where the claim is muted, and returns how many were inserted. Before it
+// is inserted a message gets its defaults: the claim claimID (when not 0),
+// a key from the claim, event (else its own event) and channel, creation
+// at at (else now), first attempt at creation, payload "{}".
+func (s *Queries) InsertOutbox(ctx context.Context, tx *sql.Tx, claimID int64, event string, at time.Time,
+	msgs []store.OutboxMessage) (int, error) {
+	if len(msgs) == 0 {
+		return 0, nil
+	}
+	st, err := tx.PrepareContext(ctx, s.NewOutbox.Insert)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: %w", err)
+	}
+	defer st.Close()
 	n := 0
 	for _, m := range msgs {
 		if m.Channel == "" {
@@ -81,7 +97,7 @@ func InsertOutbox(ctx context.Context, st *sql.Stmt, claimID int64, event string
 		if len(m.Payload) == 0 {
 			m.Payload = []byte("{}")
 		}
-		r, err := st.ExecContext(ctx, bind(m)...)
+		r, err := st.ExecContext(ctx, s.NewOutbox.Args(m)...)
 		if err != nil {
 			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
 		}
@@ -90,6 +106,72 @@ func InsertOutbox(ctx context.Context, st *sql.Stmt, claimID int64, event string
 			return n, fmt.Errorf("outbox %s: %w", m.Key, err)
 		}
 		n += int(k)
+	}
+	return n, nil
+}
+
+// Resolve records a newsroom resolution with its action and messages.
+func (s *Queries) Resolve(ctx context.Context, claimID int64, r store.Resolution, a store.Action,
+	msgs []store.OutboxMessage) (store.Claim, error) {
+	fail := func(err error) (store.Claim, error) {
+		return store.Claim{}, fmt.Errorf("resolve claim %d: %w", claimID, err)
+	}
+	switch r.Kind {
+	case store.ResolvedConfirmed, store.ResolvedDismissed:
+	default:
+		return fail(fmt.Errorf("unknown resolution %q", r.Kind))
+	}
+	tx, err := s.W.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, s.SQL(`UPDATE claims SET resolution = $1, res_url = $2, res_note = $3, res_reason = $4,
+		res_by = $5, res_at = $6, updated = $6 WHERE id = $7`),
+		string(r.Kind), r.URL, r.Note, r.Reason, r.By, s.Time(r.At), claimID)
+	if err != nil {
+		return fail(err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fail(err)
+	} else if n == 0 {
+		return fail(store.ErrNotFound)
+	}
+	a.ClaimID = claimID
+	if _, err := s.InsertAction(ctx, tx, a); err != nil {
+		return fail(err)
+	}
+	if _, err := s.InsertOutbox(ctx, tx, claimID, "", r.At, msgs); err != nil {
+		return fail(err)
+	}
+	c, err := s.ClaimByID(ctx, tx, claimID)
+	if err != nil {
+		return fail(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return c, nil
+}
+
+// Enqueue inserts outbox messages not tied to a decision.
+func (s *Queries) Enqueue(ctx context.Context, msgs []store.OutboxMessage) (int, error) {
+	for _, m := range msgs {
+		if m.Key == "" {
+			return 0, fmt.Errorf("enqueue %s message to %s: empty key", m.Event, m.Channel)
+		}
+	}
+	tx, err := s.W.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	defer tx.Rollback()
+	n, err := s.InsertOutbox(ctx, tx, 0, "", time.Time{}, msgs)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
 	}
 	return n, nil
 }

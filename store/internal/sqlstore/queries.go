@@ -63,6 +63,8 @@ func (a *Args) Add(v any) string {
 type Queries struct {
 	R, W *sql.DB
 	Dialect
+	// NewOutbox is how the engine inserts an outbox message.
+	NewOutbox OutboxSQL
 }
 
 // ClaimByID reads one claim through q (a pool or a transaction).
