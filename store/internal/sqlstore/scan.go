@@ -1,9 +1,12 @@
 // Package sqlstore holds what store/sqlite and store/postgres share: the
-// columns they read, the scanning of a row into the store's types, the
-// batch logic of RecordPoll and the outbox's message defaults. What
-// differs between the engines is passed in: how a time is bound (SQLite
-// INTEGER microseconds, PostgreSQL timestamptz) and the SQL itself where
-// the dialects part. Scanning needs no parameter: Time reads either form.
+// columns they read and the scanning of a row into the store's types, the
+// batch logic of RecordPoll, the outbox's message defaults, the claim and
+// item filters, and (Queries, which both stores embed) the queries they run
+// word for word but for placeholders. What differs between the engines is
+// passed in: how a time is bound (SQLite INTEGER microseconds, PostgreSQL
+// timestamptz), the placeholder style (Dialect) and the SQL itself where
+// the dialects part (ClaimSQL, ItemSQL, OutboxSQL, the Batch statements).
+// Scanning needs no parameter: Time reads either form of a time.
 package sqlstore
 
 import (
