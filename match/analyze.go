@@ -1300,6 +1300,9 @@ func (e *Engine) unitFrom(a *Analysis, s *Sentence, c CueHit, action CueClass, g
 			switch {
 			case an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_"):
 				u.Objects = append(u.Objects, an.ID)
+			case an.Kind == KindPlace && venueOf(ss, an):
+				// Where a meeting will be held is no part of what
+				// was committed: the other side may state it without.
 			case an.Kind == KindCrossing || an.Kind == KindPlace || siteKinds[an.Kind]:
 				u.Places = append(u.Places, an.ID)
 			}
@@ -1427,6 +1430,25 @@ var months = map[string]time.Month{
 }
 
 var relativeDays = map[string]int{"hoy": 0, "today": 0, "tonight": 0, "ayer": -1, "yesterday": -1, "tomorrow": 1, "manana": 0}
+
+// venueOf reports a place named as the venue of an event the sentence
+// names just before it ("una reunión técnica en Ciudad Juárez", "a meeting
+// in May in El Paso, Texas").
+func venueOf(s *Sentence, an Annotation) bool {
+	k := an.Tok - 1
+	for k >= 0 && determiners[s.Tokens[k].Fold] {
+		k--
+	}
+	if k < 0 || s.Tokens[k].Fold != "en" && s.Tokens[k].Fold != "in" {
+		return false
+	}
+	for _, ev := range s.Annots {
+		if (contactEvents[ev.ID] || ev.ID == "event_conference" || ev.ID == "event_dialogue") && ev.TokEnd <= k && k-ev.TokEnd <= 4 {
+			return true
+		}
+	}
+	return false
+}
 
 // weekdays are the day names that date an event relative to publication.
 var weekdays = map[string]time.Weekday{

@@ -34,3 +34,36 @@ func TestWeekdayDates(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingVenueIsNoCommitmentPlace checks that the venue of a meeting the
+// sides agree to hold is left out of the commitment's places, while the
+// place where a measure applies stays.
+func TestMeetingVenueIsNoCommitmentPlace(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+		place                  string
+		want                   bool
+	}{
+		{"es venue", "mx", "es", "México y Estados Unidos acordaron celebrar en junio una reunión técnica en Ciudad Juárez sobre las entregas de agua.", "ciudad_juarez", false},
+		{"en venue", "us", "en", "Mexico agreed to hold a technical meeting in July in Ciudad Juárez on water deliveries.", "ciudad_juarez", false},
+		{"es measure place", "mx", "es", "México y Estados Unidos acordaron reforzar la vigilancia de las entregas de agua en Ciudad Juárez.", "ciudad_juarez", true},
+		{"en measure place", "us", "en", "Mexico agreed to increase water deliveries in Ciudad Juárez.", "ciudad_juarez", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if !a.IsClaim() {
+				t.Fatalf("no claim in %q", tt.text)
+			}
+			got := false
+			for _, u := range a.Units {
+				got = got || isIn(u.Places, tt.place)
+			}
+			if got != tt.want {
+				t.Errorf("units %+v: place %s listed = %v, want %v", a.Units, tt.place, got, tt.want)
+			}
+		})
+	}
+}
+
