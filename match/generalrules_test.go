@@ -66,4 +66,3 @@ func TestMeetingVenueIsNoCommitmentPlace(t *testing.T) {
 		})
 	}
 }
-
