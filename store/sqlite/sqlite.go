@@ -132,6 +132,11 @@ func dsn(path string, readOnly bool) string {
 		q.Add("_pragma", "query_only(1)")
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
+		// The writer's page cache holds a whole poll's transaction (500
+		// new releases with their HTML and full-text index are a few MB):
+		// with SQLite's 2 MB default it spills pages mid-transaction and
+		// writes them twice. 32 MB, on the one writer connection only.
+		q.Add("_pragma", "cache_size(-32000)")
 		q.Set("_txlock", "immediate")
 	}
 	return path + "?" + q.Encode()
