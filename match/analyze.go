@@ -826,6 +826,31 @@ func (e *Engine) extractUnits(a *Analysis) {
 			carry = g
 		}
 	}
+	a.Units = headlineRestated(a.Units)
+}
+
+// headlineRestated drops a headline's joint action or measure ("Port to
+// Close for Joint Infrastructure Work with Mexico") when the body states an
+// agreement, commitment or signature: the headline names that same matter
+// in a few words, not another commitment.
+func headlineRestated(units []Unit) []Unit {
+	body := false
+	for _, u := range units {
+		if u.Sentence > 0 && (u.Action == CueAgree || u.Action == CueCommit || u.Action == CueSign) {
+			body = true
+		}
+	}
+	if !body {
+		return units
+	}
+	kept := units[:0]
+	for _, u := range units {
+		if u.Sentence == 0 && (u.Action == CueJoint || u.Action == CueImplement) {
+			continue
+		}
+		kept = append(kept, u)
+	}
+	return kept
 }
 
 // documentNouns name a text two governments issue together.

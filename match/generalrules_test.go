@@ -66,3 +66,36 @@ func TestMeetingVenueIsNoCommitmentPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineRestatesTheBody checks that a headline's joint action is no
+// commitment of its own when the body states the agreement, and stays one
+// when the body states none.
+func TestHeadlineRestatesTheBody(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, title, body string
+		wantHeadline                  bool
+	}{
+		{"en body agreement", "us", "en", "Lukeville Port to Close for Joint Repair Work with Mexico",
+			"CBP and Mexican authorities agreed on a four-day closure of the Lukeville crossing so that crews on both sides can repave the cargo lanes.", false},
+		{"es body agreement", "mx", "es", "Cierre del cruce de Sonoyta por obras conjuntas con Estados Unidos",
+			"México y la CBP de Estados Unidos acordaron cerrar el cruce de Sonoyta durante cuatro días para repavimentar los carriles de carga.", false},
+		{"en no body agreement", "us", "en", "Lukeville Port to Close for Joint Repair Work with Mexico",
+			"The Lukeville crossing will be closed for four days while crews repave the cargo lanes.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: tt.title, Content: tt.body})
+			if !a.IsClaim() {
+				t.Fatalf("no claim in %q", tt.body)
+			}
+			got := false
+			for _, u := range a.Units {
+				got = got || u.Sentence == 0
+			}
+			if got != tt.wantHeadline {
+				t.Errorf("units %+v: headline unit = %v, want %v", a.Units, got, tt.wantHeadline)
+			}
+		})
+	}
+}
