@@ -826,14 +826,17 @@ func (e *Engine) extractUnits(a *Analysis) {
 			carry = g
 		}
 	}
-	a.Units = headlineRestated(a.Units)
+	a.Units = headlineRestated(a, a.Units)
 }
 
 // headlineRestated drops a headline's joint action or measure ("Port to
 // Close for Joint Infrastructure Work with Mexico") when the body states an
-// agreement, commitment or signature: the headline names that same matter
-// in a few words, not another commitment.
-func headlineRestated(units []Unit) []Unit {
+// agreement, commitment or signature and never names the headline's
+// topics again: the headline glosses that same matter in a few words, it
+// is not another commitment. A headline whose topics the body develops
+// ("to Extend Commercial Hours…", "…will extend cargo processing hours")
+// keeps its unit.
+func headlineRestated(a *Analysis, units []Unit) []Unit {
 	body := false
 	for _, u := range units {
 		if u.Sentence > 0 && (u.Action == CueAgree || u.Action == CueCommit || u.Action == CueSign) {
@@ -845,7 +848,7 @@ func headlineRestated(units []Unit) []Unit {
 	}
 	kept := units[:0]
 	for _, u := range units {
-		if u.Sentence == 0 && (u.Action == CueJoint || u.Action == CueImplement) {
+		if u.Sentence == 0 && (u.Action == CueJoint || u.Action == CueImplement) && !bodyNames(a, u.Objects) {
 			continue
 		}
 		kept = append(kept, u)
@@ -1470,6 +1473,18 @@ func venueOf(s *Sentence, an Annotation) bool {
 	for _, ev := range s.Annots {
 		if (contactEvents[ev.ID] || ev.ID == "event_conference" || ev.ID == "event_dialogue") && ev.TokEnd <= k && k-ev.TokEnd <= 4 {
 			return true
+		}
+	}
+	return false
+}
+
+// bodyNames reports whether a sentence after the headline names one of ids.
+func bodyNames(a *Analysis, ids []string) bool {
+	for si := 1; si < len(a.Sentences); si++ {
+		for _, an := range a.Sentences[si].Annots {
+			if isIn(ids, an.ID) {
+				return true
+			}
 		}
 	}
 	return false

@@ -80,6 +80,8 @@ func TestHeadlineRestatesTheBody(t *testing.T) {
 			"CBP and Mexican authorities agreed on a four-day closure of the Lukeville crossing so that crews on both sides can repave the cargo lanes.", false},
 		{"es body agreement", "mx", "es", "Cierre del cruce de Sonoyta por obras conjuntas con Estados Unidos",
 			"México y la CBP de Estados Unidos acordaron cerrar el cruce de Sonoyta durante cuatro días para repavimentar los carriles de carga.", false},
+		{"en body develops headline", "us", "en", "Lukeville Port to Extend Commercial Hours in Coordination with Mexican Customs",
+			"CBP will extend commercial cargo processing hours at Lukeville until 9 p.m. CBP and Mexican customs officials agreed to align their schedules so that trucks clear both sides without delay.", true},
 		{"en no body agreement", "us", "en", "Lukeville Port to Close for Joint Repair Work with Mexico",
 			"The Lukeville crossing will be closed for four days while crews repave the cargo lanes.", true},
 	}
