@@ -736,6 +736,13 @@ func (e *Engine) extractUnits(a *Analysis) {
 				s.Denial = true
 				continue
 			}
+			if hearsayBefore(s, c.Tok) {
+				// "We have seen reports that the United States
+				// assured…": what others say was committed, not a
+				// statement of it.
+				hasDiscuss = true
+				continue
+			}
 			if conditionalAt(s, ci) || s.Tokens[c.Tok].Fold == "would" && !reportedBefore(s, c.Tok) {
 				// "would" is a conditional, except in reported speech
 				// ("said Mexico would deploy"), where it is a future.
@@ -1485,6 +1492,32 @@ func bodyNames(a *Analysis, ids []string) bool {
 			if isIn(ids, an.ID) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hearsayWords are nouns of what others say ("reports that", "versiones de
+// que"): a cue after them is reported, not stated.
+var hearsayWords = setOf("reports report statements claims allegations speculation rumors suggestions assertions " +
+	"versiones version informaciones reportes señalamientos senalamientos afirmaciones especulaciones rumores")
+
+// hearsayLead are the words before a hearsay noun that make it one ("seen
+// reports", "aware of statements", "las versiones"), unlike a reporting
+// verb ("the Ministry reports that").
+var hearsayLead = setOf("seen heard of the those these media press news recent unconfirmed such " +
+	"visto conocido de las los unas unos sobre diversas diversos algunas algunos recientes")
+
+// hearsayBefore reports a hearsay noun followed by "that"/"que"/"de que"
+// before tok in the sentence.
+func hearsayBefore(s *Sentence, tok int) bool {
+	for j := 1; j+1 < tok; j++ {
+		if !hearsayWords[s.Tokens[j].Fold] || !hearsayLead[s.Tokens[j-1].Fold] {
+			continue
+		}
+		next := s.Tokens[j+1].Fold
+		if next == "that" || next == "que" || next == "de" && j+2 < tok && s.Tokens[j+2].Fold == "que" || next == "segun" {
+			return true
 		}
 	}
 	return false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -1019,6 +1020,12 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		for si := range c.Sentences {
 			s := &c.Sentences[si]
 			cov, shared := cover(idSource{annots: s.Annots})
+			if s.Denial && cov < 0.5 && si > 0 && anaphoricDenial(s) {
+				// "The United States has made no such commitment."
+				// denies what the sentence before it reports.
+				ctx := append(append([]Annotation{}, c.Sentences[si-1].Annots...), s.Annots...)
+				cov, shared = cover(idSource{annots: ctx})
+			}
 			if len(shared) == 0 {
 				continue
 			}
@@ -1066,6 +1073,26 @@ func (e *Engine) verifyUnit(ix *Index, u Unit, same []*Analysis, strict bool) Un
 		}
 	}
 	return r
+}
+
+// anaphoraWords point back to what the sentence before said ("no such
+// commitment", "ningún compromiso de ese tipo", "tal compromiso").
+var anaphoraWords = setOf("such tal tales semejante semejantes dicho dicha dichos dichas ese esa eso")
+
+// anaphoricDenial reports a denial that names no topic of its own or
+// points back with an anaphor: its topic is the sentence before.
+func anaphoricDenial(s *Sentence) bool {
+	for _, t := range s.Tokens {
+		if anaphoraWords[t.Fold] {
+			return true
+		}
+	}
+	for _, an := range s.Annots {
+		if an.Kind == KindConcept && !strings.HasPrefix(an.ID, "event_") {
+			return false
+		}
+	}
+	return true
 }
 
 // idSource is the ids of one sentence (its annotations) or of a set.

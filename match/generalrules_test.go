@@ -101,3 +101,58 @@ func TestHeadlineRestatesTheBody(t *testing.T) {
 		})
 	}
 }
+
+// TestHearsayIsNoStatement checks that a commitment others are said to
+// report ("reports that…", "versiones de que…") is neither a claim nor a
+// statement, while a reporting verb still introduces one.
+func TestHearsayIsNoStatement(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+		claim                  bool
+	}{
+		{"en hearsay", "us", "en", "We have seen reports that Mexico agreed to deploy troops to its northern border.", false},
+		{"es hearsay", "mx", "es", "Hemos visto versiones de que Estados Unidos se comprometió a suspender las deportaciones.", false},
+		{"en reporting verb", "mx", "en", "The Ministry reports that the United States has committed to send humanitarian aid to Oaxaca.", true},
+		{"es plain", "mx", "es", "El Gobierno de Estados Unidos se comprometió a suspender las deportaciones.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if a.IsClaim() != tt.claim {
+				t.Errorf("claim = %v, want %v; units %+v", a.IsClaim(), tt.claim, a.Units)
+			}
+		})
+	}
+}
+
+// TestAnaphoricDenialContradicts checks that "no such commitment" after a
+// sentence reporting the claimed commitment denies it.
+func TestAnaphoricDenialContradicts(t *testing.T) {
+	e := shippedEngine(t)
+	claim := mxItem("c1", "Reunión consular con autoridades migratorias de Estados Unidos",
+		"Como resultado de la reunión del 9 de marzo con el Departamento de Seguridad Nacional, el gobierno de Estados Unidos se comprometió a notificar a los consulados mexicanos antes de realizar operativos migratorios en centros de trabajo.", day0)
+	tests := []struct {
+		name   string
+		reply  string
+		status Status
+		denied bool
+	}{
+		{"anaphoric denial", "We are aware of statements that after the March 9 meeting with the Department of Homeland Security the United States committed to notify Mexican consulates before immigration enforcement operations at worksites. The United States has made no such commitment.",
+			Partial, true},
+		{"statement", "After the March 9 meeting with the Department of Homeland Security, the United States committed to notify Mexican consulates before immigration enforcement operations at worksites.",
+			Confirmed, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cov := func(side string, from, to time.Time) Coverage {
+				return Coverage{"state": {Feed: "state", Side: "us", Watched: to.Sub(from)}}
+			}
+			ds := Replay(e, []Item{claim, usItem("u1", "On Consular Notification and Immigration Enforcement", tt.reply, day0.Add(20*time.Hour))}, cov)
+			d := decisionFor(t, ds, "c1")
+			if d.Status != tt.status || d.Denied != tt.denied {
+				t.Errorf("status = %s denied = %v, want %s %v\n%s", d.Status, d.Denied, tt.status, tt.denied, d.ExplanationText("en"))
+			}
+		})
+	}
+}
