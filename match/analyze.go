@@ -754,6 +754,11 @@ func (e *Engine) extractUnits(a *Analysis) {
 			if standingState(s, c) || action == CueJoint && documentCue(s, c) {
 				continue
 			}
+			if sessionGoesOn(s, c) {
+				// "Mañana continuarán los trabajos", "talks will
+				// continue": a schedule, not a commitment.
+				continue
+			}
 			s.Statement = true
 			group := subjectGroup(s, ps, c.Tok)
 			weak := action == CueImplement || action == CuePosition || action == CueHedge || action == CueDecide
@@ -1102,6 +1107,11 @@ func (e *Engine) thirdCountryNamed(a *Analysis, side, other string) bool {
 func proDrop(lang string, s *Sentence, tok int) bool {
 	if lang == "es" && tok > 0 && s.Tokens[tok-1].Fold == "se" {
 		// "se realizará", "se aplicará": impersonal, no subject to carry.
+		return false
+	}
+	if firstPerson(lang, s, tok) {
+		// "We will keep pressing", "seguiremos trabajando": the speaker's
+		// own side, not the party of the sentence before.
 		return false
 	}
 	content := 0
@@ -1517,6 +1527,47 @@ func hearsayBefore(s *Sentence, tok int) bool {
 		}
 		next := s.Tokens[j+1].Fold
 		if next == "that" || next == "que" || next == "de" && j+2 < tok && s.Tokens[j+2].Fold == "que" || next == "segun" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPerson reports a cue whose subject is the speaker: "we" or "I"
+// before it in English, a first-person verb in Spanish ("seguiremos",
+// "continuaremos", "trabajamos").
+func firstPerson(lang string, s *Sentence, tok int) bool {
+	if lang == "es" {
+		return tok < len(s.Tokens) && strings.HasSuffix(s.Tokens[tok].Fold, "mos")
+	}
+	for j := 0; j < tok; j++ {
+		if f := s.Tokens[j].Fold; f == "we" || f == "i" {
+			return true
+		}
+	}
+	return false
+}
+
+// continueVerbs and sessionNouns make a schedule: work or talks that go on.
+var (
+	continueVerbs = setOf("continuaran continuara seguiran seguira proseguiran proseguira continue continues keep resume")
+	sessionNouns  = setOf("trabajos reuniones reunion conversaciones platicas sesiones sesion mesas negociaciones talks meetings " +
+		"meeting discussions work session sessions consultations negotiations")
+)
+
+// sessionGoesOn reports a continuation cue whose subject or object is the
+// meeting itself ("Mañana continuarán los trabajos", "the talks will
+// continue tomorrow"): when the sides meet again, not what they committed.
+func sessionGoesOn(s *Sentence, c CueHit) bool {
+	cont := false
+	for j := c.Tok; j < c.TokEnd; j++ {
+		cont = cont || continueVerbs[s.Tokens[j].Fold]
+	}
+	if !cont {
+		return false
+	}
+	for j := max(0, c.Tok-3); j < len(s.Tokens) && j <= c.TokEnd+2; j++ {
+		if sessionNouns[s.Tokens[j].Fold] && (j < c.Tok || j >= c.TokEnd) {
 			return true
 		}
 	}

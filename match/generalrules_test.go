@@ -156,3 +156,28 @@ func TestAnaphoricDenialContradicts(t *testing.T) {
 		})
 	}
 }
+
+// TestScheduleAndOwnIntentionAreNoClaims checks that work that goes on
+// ("Mañana continuarán los trabajos") and the speaker's own intention ("We
+// will keep pressing") attribute nothing to the other side, while a
+// continuation of the other side's measure still does.
+func TestScheduleAndOwnIntentionAreNoClaims(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+		wantUnits              int
+	}{
+		{"es schedule", "mx", "es", "El canciller se reunió con el secretario de Estado de Estados Unidos en Washington. Mañana continuarán los trabajos con la participación de los equipos técnicos.", 0},
+		{"en schedule", "us", "en", "The Secretary met Mexico's Foreign Secretary in Washington. Mexico's delegation will travel to Chicago, and the talks will continue on Friday.", 0},
+		{"en own intention", "us", "en", "Mexico agreed to expand water deliveries to Texas. We will keep pressing on border security issues.", 1},
+		{"es measure goes on", "mx", "es", "Estados Unidos continuará las inspecciones de carga en el puente de Laredo.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if len(a.Units) != tt.wantUnits {
+				t.Errorf("units = %+v, want %d", a.Units, tt.wantUnits)
+			}
+		})
+	}
+}
