@@ -411,6 +411,10 @@ func TestCoordinatedCommitments(t *testing.T) {
 			"The two countries agreed to strengthen cargo inspection, to extend water deliveries and to counter fentanyl trafficking.", day0.Add(h))}, Confirmed},
 		{"two of three stated", []Item{claim, usItem("u", "Meeting", meeting+
 			"The two countries agreed to strengthen cargo inspection and to extend water deliveries.", day0.Add(h))}, Partial},
+		{"semicolon list, two of three stated", []Item{mxItem("c", "Acuerdos", ruiz+
+			"Ambos gobiernos acordaron reforzar la inspección de carga; extender las entregas de agua; combatir el tráfico de fentanilo.", day0),
+			usItem("u", "Meeting", meeting+
+				"The two countries agreed to strengthen cargo inspection and to counter fentanyl trafficking.", day0.Add(h))}, Partial},
 		{"english claim, two of three stated", []Item{claimEN, mxItem("u", "Reunión", ruiz+
 			"Ambos gobiernos acordaron reforzar la inspección de carga y extender las entregas de agua.", day0.Add(h))}, Partial},
 	}
