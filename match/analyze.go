@@ -1024,14 +1024,16 @@ func thankedFor(s *Sentence, ps []party, other string) ([]party, int) {
 
 // decisionNouns are the pact nouns that name one side's own decision or
 // commitment.
-var decisionNouns = setOf("decision decisiones determinacion compromiso compromisos commitment commitments pledge")
+var decisionNouns = setOf("decision decisiones determinacion compromiso compromisos commitment commitments pledge " +
+	"ofrecimiento ofrecimientos oferta offer offers")
 
 // possessedDecision finds a decision or commitment noun owned by the other
 // side: "the Government of Mexico's decision", "la decisión del Gobierno de
 // Estados Unidos". It returns the owner and the cue's index, or -1.
 func possessedDecision(s *Sentence, ps []party, other string) ([]party, int) {
 	for ci, c := range s.Cues {
-		if !c.has(CuePact) || c.TokEnd-c.Tok != 1 || !decisionNouns[s.Tokens[c.Tok].Fold] || negatedAt(s, ci) {
+		// A pact noun, or a commitment cue led by one ("commitment to").
+		if !c.has(CuePact) && !c.has(CueCommit) || !decisionNouns[s.Tokens[c.Tok].Fold] || negatedAt(s, ci) {
 			continue
 		}
 		for _, p := range ps {
@@ -1040,8 +1042,8 @@ func possessedDecision(s *Sentence, ps []party, other string) ([]party, int) {
 			}
 			last := s.Tokens[p.end-1].Surface
 			possessive := p.end == c.Tok && (strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s"))
-			j := c.TokEnd
-			if j < len(s.Tokens) && (s.Tokens[j].Fold == "de" || s.Tokens[j].Fold == "del") {
+			j := c.Tok + 1
+			if j < len(s.Tokens) && (s.Tokens[j].Fold == "de" || s.Tokens[j].Fold == "del" || s.Tokens[j].Fold == "of") {
 				j++
 			}
 			for j < len(s.Tokens) && determiners[s.Tokens[j].Fold] {
@@ -1295,7 +1297,7 @@ func partnerAfterWith(s *Sentence, ps []party, c CueHit, other string) bool {
 	if c.has(CueWith) || c.has(CueJoint) {
 		// The cue itself introduces the partner ("in coordination with").
 		for _, p := range ps {
-			if (p.side == other || p.side == SideBoth) && p.tok >= c.TokEnd && p.tok-c.TokEnd <= 3 {
+			if (p.side == other || p.side == SideBoth) && p.tok >= c.TokEnd && nameGap(s, c.TokEnd, p.tok) {
 				return true
 			}
 		}
@@ -1305,7 +1307,7 @@ func partnerAfterWith(s *Sentence, ps []party, c CueHit, other string) bool {
 			continue
 		}
 		for _, w := range s.Cues {
-			if (w.has(CueWith) || w.has(CueJoint)) && w.TokEnd <= p.tok && p.tok-w.TokEnd <= 3 && !standingBefore(s, w.Tok) {
+			if (w.has(CueWith) || w.has(CueJoint)) && w.TokEnd <= p.tok && nameGap(s, w.TokEnd, p.tok) && !standingBefore(s, w.Tok) {
 				return true
 			}
 		}
@@ -1572,6 +1574,25 @@ func sessionGoesOn(s *Sentence, c CueHit) bool {
 		}
 	}
 	return false
+}
+
+// nameGap reports a gap between a partner word and a party that holds at
+// most three words, or a unit's name ending with "de"/"of" ("con el Grupo
+// Beta del Instituto Nacional de Migración", "with the Border Liaison
+// Unit of Mexico's INM").
+func nameGap(s *Sentence, from, to int) bool {
+	if to-from <= 3 {
+		return true
+	}
+	if to-from > 7 {
+		return false
+	}
+	for j := from; j < to; j++ {
+		if t := s.Tokens[j]; !t.Upper && !determiners[t.Fold] && t.Fold != "de" && t.Fold != "del" && t.Fold != "of" {
+			return false
+		}
+	}
+	return true
 }
 
 // weekdays are the day names that date an event relative to publication.

@@ -181,3 +181,38 @@ func TestScheduleAndOwnIntentionAreNoClaims(t *testing.T) {
 		})
 	}
 }
+
+// TestOfferAndPartnerAttributions checks that thanks for or welcome of the
+// other side's offer or commitment attribute it to that side, and that a
+// joint operation's partner may be named through a unit's proper name.
+func TestOfferAndPartnerAttributions(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+		party                  string
+	}{
+		{"en welcomed commitment", "us", "en", "The Ambassador welcomed Mexico's commitment to deploy 2,000 more soldiers along the Chihuahua border.", "mx_government"},
+		{"es thanks for offer", "mx", "es", "La Cancillería agradece el ofrecimiento del Gobierno de Estados Unidos de enviar plantas potabilizadoras a Acapulco.", "us_government"},
+		{"es partner through a unit name", "us", "es", "Agentes de la Patrulla Fronteriza, en un operativo conjunto con el Grupo Beta del Instituto Nacional de Migración, rescataron a nueve personas en la sierra.", "border_patrol"},
+		{"en partner through a unit name", "us", "en", "Border Patrol agents, in a joint operation with the Grupo Beta of the Instituto Nacional de Migración, rescued nine people in the mountains.", "border_patrol"},
+		{"es own commitment", "mx", "es", "México reiteró su compromiso de proteger a las personas migrantes en la frontera sur.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if tt.party == "" {
+				if a.IsClaim() {
+					t.Errorf("units %+v, want none", a.Units)
+				}
+				return
+			}
+			got := false
+			for _, u := range a.Units {
+				got = got || isIn(u.Parties, tt.party)
+			}
+			if !got {
+				t.Errorf("units %+v: no unit with party %s", a.Units, tt.party)
+			}
+		})
+	}
+}
