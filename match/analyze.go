@@ -919,7 +919,10 @@ func (e *Engine) splitConjuncts(a *Analysis, s *Sentence, c CueHit, u Unit) []Un
 	cuts := []int{0}
 	for j := c.TokEnd + 1; j+1 < len(s.Tokens); j++ {
 		comma := strings.ContainsAny(s.Text[s.Tokens[j-1].End-s.Start:s.Tokens[j].Start-s.Start], ",;")
-		if conjunctions[s.Tokens[j].Fold] && infinitiveAt(s.Tokens, j+1, a.Lang) || comma && infinitiveAt(s.Tokens, j, a.Lang) {
+		// "así como" joins commitments as "y" does ("a reforzar …
+		// así como a ampliar …").
+		conj := conjunctions[s.Tokens[j].Fold] || s.Tokens[j].Fold == "como" && s.Tokens[j-1].Fold == "asi"
+		if conj && infinitiveAt(s.Tokens, j+1, a.Lang) || comma && infinitiveAt(s.Tokens, j, a.Lang) {
 			cuts = append(cuts, j)
 		}
 	}

@@ -216,3 +216,26 @@ func TestOfferAndPartnerAttributions(t *testing.T) {
 		})
 	}
 }
+
+// TestAsWellAsSplitsCommitments checks that "así como" and "as well as"
+// between two infinitives make two commitments, each with its own topics.
+func TestAsWellAsSplitsCommitments(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+	}{
+		{"es así como", "mx", "es", "Estados Unidos se comprometió a reforzar las inspecciones de armas en Nogales así como a ampliar el intercambio de información sobre precursores químicos."},
+		{"en as well as", "us", "en", "Mexico committed to reinforce arms inspections at Nogales as well as to expand information sharing on precursor chemicals."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if len(a.Units) != 2 {
+				t.Fatalf("units = %+v, want 2", a.Units)
+			}
+			if isIn(a.Units[0].Objects, "precursor_chemicals") || !isIn(a.Units[1].Objects, "precursor_chemicals") {
+				t.Errorf("topics not split: %v / %v", a.Units[0].Objects, a.Units[1].Objects)
+			}
+		})
+	}
+}
