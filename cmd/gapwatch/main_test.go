@@ -281,27 +281,34 @@ func TestServeEndpointsAndGracefulStop(t *testing.T) {
 	}
 }
 
+// TestServeStopsOnSignal: SIGINT/SIGTERM (the context ending) stops serve
+// cleanly with exit 0, whether it arrives while the service is starting
+// (opening the store, restoring the pipeline) or once it runs.
 func TestServeStopsOnSignal(t *testing.T) {
-	srv := newFeedServer(t)
-	cfgPath := writeConfig(t, srv.URL)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	var errb bytes.Buffer
-	go func() {
-		done <- run(ctx, []string{"serve", "--config", cfgPath, "--log-format", "json"}, &env{stdout: io.Discard, stderr: &errb})
-	}()
-	time.Sleep(300 * time.Millisecond)
-	cancel() // what SIGINT/SIGTERM do through signal.NotifyContext
-	select {
-	case code := <-done:
-		if code != exitOK {
-			t.Fatalf("serve exit %d after cancel:\n%s", code, errb.String())
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop within 30s of its context ending")
-	}
-	if !strings.Contains(errb.String(), "shutting down") {
-		t.Errorf("no shutdown log line:\n%s", errb.String())
+	for _, after := range []time.Duration{0, 5 * time.Millisecond, 300 * time.Millisecond} {
+		t.Run(after.String(), func(t *testing.T) {
+			srv := newFeedServer(t)
+			cfgPath := writeConfig(t, srv.URL)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan int, 1)
+			var errb syncBuffer
+			go func() {
+				done <- run(ctx, []string{"serve", "--config", cfgPath, "--log-format", "json"}, &env{stdout: io.Discard, stderr: &errb})
+			}()
+			time.Sleep(after)
+			cancel() // what SIGINT/SIGTERM do through signal.NotifyContext
+			select {
+			case code := <-done:
+				if code != exitOK {
+					t.Fatalf("serve exit %d after cancel:\n%s", code, errb.String())
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("serve did not stop within 30s of its context ending")
+			}
+			if !strings.Contains(errb.String(), "shutting down") {
+				t.Errorf("no shutdown log line:\n%s", errb.String())
+			}
+		})
 	}
 }
 

@@ -38,6 +38,11 @@ func serveCommand() command {
 				}
 				app, err := newApp(ctx, cfg, log, appOptions{stdout: e.stdout})
 				if err != nil {
+					if ctx.Err() != nil {
+						// Stopped while opening the store: nothing was started.
+						log.Info("shutting down")
+						return nil
+					}
 					return err
 				}
 				if err := app.Start(ctx); err != nil {
