@@ -239,3 +239,35 @@ func TestAsWellAsSplitsCommitments(t *testing.T) {
 		})
 	}
 }
+
+// TestDomainTermsCrossLanguages checks that a Spanish and an English
+// sentence about the same matter, worded as each government's press office
+// would, carry the same concept.
+func TestDomainTermsCrossLanguages(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		concept, es, en string
+	}{
+		{"wildfires", "Una brigada de combatientes forestales apoya en el combate a los incendios en Oregon.",
+			"A crew of wildland firefighters is helping with fire suppression in Oregon."},
+		{"prisoner_transfer", "El Gobierno de México envió a Estados Unidos a 12 personas privadas de la libertad.",
+			"Mexico transferred 12 fugitives to the United States on Tuesday."},
+		{"southbound_inspections", "Se realizó un operativo binacional de inspección en el cruce de Ciudad Juárez.",
+			"Officers conducted a southbound inspection operation at the Ysleta crossing."},
+		{"cattle_livestock", "Se suspendió la importación de ganado vivo procedente de Chihuahua.",
+			"Live animal imports from Chihuahua were suspended."},
+		{"border_infrastructure", "El cruce cerrará por obras coordinadas entre ambos gobiernos.",
+			"The port will close for joint infrastructure work on both sides."},
+		{"military_action_on_cartels", "La designación no implica acciones militares unilaterales.",
+			"The designation does not imply unilateral military action."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.concept, func(t *testing.T) {
+			es := e.Analyze(Item{Feed: "f", Side: "mx", GUID: "es", Language: "es", Published: day0, Content: tt.es})
+			en := e.Analyze(Item{Feed: "g", Side: "us", GUID: "en", Language: "en", Published: day0, Content: tt.en})
+			if es.Concepts[tt.concept] == 0 || en.Concepts[tt.concept] == 0 {
+				t.Errorf("%s: es %v, en %v", tt.concept, es.Concepts, en.Concepts)
+			}
+		})
+	}
+}
