@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="${1:-../shared/eval/dev}"
 score="${SCORE_PY:-$corpus/../score.py}"
+[ -f "$score" ] || score="../shared/eval/score.py"   # the project's own corpora are scored by the shared scorer
 [ -f "$corpus/labels.json" ] || { echo "eval: no labels.json in $corpus" >&2; exit 2; }
 [ -f "$score" ] || { echo "eval: no score.py at $score" >&2; exit 2; }
 
