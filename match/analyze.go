@@ -714,6 +714,7 @@ func (e *Engine) extractUnits(a *Analysis) {
 		}
 		var groupForCarry []party
 		lastAction := -100
+		lastImplement := false
 		for ci, c := range s.Cues {
 			action := primaryAction(c)
 			if action == "" {
@@ -724,9 +725,13 @@ func (e *Engine) extractUnits(a *Analysis) {
 			// operativo conjunto"): the first one decides.
 			governed := c.Tok-lastAction <= 4
 			lastAction = c.TokEnd
-			if governed {
+			if governed && !(lastImplement && (action == CueJoint || action == CueAgree)) {
+				// A joint or agreed manner after a measure verb ("trabajará
+				// de manera coordinada con", "will work jointly with")
+				// still names the partner.
 				continue
 			}
+			lastImplement = action == CueImplement
 			// Capitalised mid-sentence in the body, a cue word is part of a
 			// name ("the Joint Declaration", "Security Implementation Group").
 			if si > 0 && c.Tok > 0 && s.Tokens[c.Tok].Upper && !c.Future {

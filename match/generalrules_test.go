@@ -271,3 +271,26 @@ func TestDomainTermsCrossLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestJointMannerAfterMeasureVerb checks that a joint manner after a measure
+// verb ("trabajará de manera coordinada con …") is a joint action with the
+// partner it names, and that the verb alone is none.
+func TestJointMannerAfterMeasureVerb(t *testing.T) {
+	e := shippedEngine(t)
+	tests := []struct {
+		name, side, lang, text string
+		claim                  bool
+	}{
+		{"es joint manner", "mx", "es", "La brigada trabajará de manera coordinada con el Servicio Forestal de Estados Unidos en el condado de Ventura.", true},
+		{"en joint manner", "us", "en", "The crews will work jointly with Mexico's National Forestry Commission in Sonora.", true},
+		{"es measure only", "mx", "es", "La brigada trabajará en el condado de Ventura durante dos semanas.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := e.Analyze(Item{Feed: "f", Side: tt.side, GUID: tt.name, Language: tt.lang, Published: day0, Title: "Comunicado", Content: tt.text})
+			if a.IsClaim() != tt.claim {
+				t.Errorf("claim = %v, want %v; units %+v", a.IsClaim(), tt.claim, a.Units)
+			}
+		})
+	}
+}
