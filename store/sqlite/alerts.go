@@ -126,6 +126,11 @@ var newOutbox = sqlstore.OutboxSQL{
 
 // Claims lists claims matching q, newest publication first.
 func (s *sqlStore) Claims(ctx context.Context, q store.ClaimQuery) ([]store.Claim, error) {
+	if len(q.Terms) > 0 {
+		if err := s.syncFTS(ctx); err != nil {
+			return nil, fmt.Errorf("claims: %w", err)
+		}
+	}
 	cs := claimSQL
 	if len(q.Statuses) > 1 && q.Limit > 0 {
 		// One status walks claims_status in publication order. Several
@@ -284,6 +289,9 @@ func (s *sqlStore) SearchItems(ctx context.Context, terms []string, limit int) (
 	fts := ftsQuery(terms)
 	if fts == "" {
 		return nil, nil
+	}
+	if err := s.syncFTS(ctx); err != nil {
+		return nil, fmt.Errorf("search items: %w", err)
 	}
 	rows, err := s.rdb.QueryContext(ctx, `SELECT `+sqlstore.ItemColumns+` FROM items_fts
 		JOIN items i ON i.id = items_fts.rowid JOIN feeds f ON f.id = i.feed_id

@@ -59,6 +59,11 @@ func pageWhere(q store.ClaimQuery, until time.Time, concept string) (string, sql
 // bound) and by a concept their commitments name ("": any), skipping
 // offset rows.
 func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until time.Time, concept string, offset int) ([]store.Claim, error) {
+	if len(q.Terms) > 0 {
+		if err := s.syncFTS(ctx); err != nil {
+			return nil, fmt.Errorf("claims page: %w", err)
+		}
+	}
 	where, a, ok, err := pageWhere(q, until, concept)
 	if err != nil || !ok {
 		return nil, err
@@ -86,6 +91,11 @@ func (s *sqlStore) ClaimsPage(ctx context.Context, q store.ClaimQuery, until tim
 // without a limit: one query, each status counted on the claims_status
 // index's range rather than by scanning every claim in the period.
 func (s *sqlStore) ClaimStatusCounts(ctx context.Context, q store.ClaimQuery, until time.Time, concept string) (map[string]int, error) {
+	if len(q.Terms) > 0 {
+		if err := s.syncFTS(ctx); err != nil {
+			return nil, fmt.Errorf("claim counts: %w", err)
+		}
+	}
 	out := map[string]int{}
 	q.Statuses = nil
 	where, a, ok, err := pageWhere(q, until, concept)
