@@ -214,6 +214,10 @@ type Engine struct {
 	MinCoverage float64 `yaml:"min_coverage" json:"min_coverage"`
 	// Language is the newsroom's language for explanations ("en" or "es").
 	Language string `yaml:"language" json:"language"`
+	// Lexicon lists folders that extend the engine's embedded vocabulary,
+	// each laid out like match/data (concepts/*.yaml, gazetteer/*.yaml,
+	// cues.yaml; all optional): new entries, and terms added to existing ids.
+	Lexicon []string `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
 }
 
 // Poller holds the defaults and limits of feed polling.

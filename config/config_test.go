@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -578,7 +579,7 @@ func TestExampleFile(t *testing.T) {
 	if c.Feeds[0].URL != def.Feeds[0].URL || *c.Feeds[0].HTML != *def.Feeds[0].HTML {
 		t.Errorf("example SRE feed %+v differs from the default %+v", *c.Feeds[0].HTML, *def.Feeds[0].HTML)
 	}
-	if c.Engine != def.Engine || c.Poller != def.Poller || c.Storage != def.Storage || c.Listen != def.Listen {
+	if !reflect.DeepEqual(c.Engine, def.Engine) || c.Poller != def.Poller || c.Storage != def.Storage || c.Listen != def.Listen {
 		t.Errorf("example engine/poller/storage/listen differ from the defaults it documents")
 	}
 }

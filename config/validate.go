@@ -1,9 +1,11 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"net/url"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -273,6 +275,18 @@ func (v *validator) engine(e Engine) {
 		v.add("engine.min_coverage", "must be between 0 and 1 (got %v)", e.MinCoverage)
 	}
 	v.language("engine.language", e.Language, true)
+	for i, dir := range e.Lexicon {
+		path := fmt.Sprintf("engine.lexicon[%d]", i)
+		if strings.TrimSpace(dir) == "" {
+			v.add(path, "empty")
+			continue
+		}
+		if fi, err := os.Stat(dir); err != nil {
+			v.add(path, "%q: %v", dir, errors.Unwrap(err))
+		} else if !fi.IsDir() {
+			v.add(path, "%q is not a folder (it holds concepts/, gazetteer/ and cues.yaml like match/data)", dir)
+		}
+	}
 }
 
 func (v *validator) storage(s Storage) {

@@ -177,13 +177,15 @@ func (l *Lexicon) Collisions() []string { return l.collisions }
 // CueCount returns how many phrases a cue class has, over both languages.
 func (l *Lexicon) CueCount(c CueClass) int { return l.cueCounts[c] }
 
-// DefaultLexicon returns the lexicon embedded in the binary (match/data).
-func DefaultLexicon() (*Lexicon, error) {
+// DefaultLexicon returns the lexicon embedded in the binary (match/data),
+// extended by the extra file systems a deployment configures (see
+// LoadLexicon for their layout).
+func DefaultLexicon(extra ...fs.FS) (*Lexicon, error) {
 	sub, err := fs.Sub(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("default lexicon: %w", err)
 	}
-	return LoadLexicon(sub)
+	return LoadLexicon(sub, extra...)
 }
 
 // LoadLexicon reads concepts/*.yaml, gazetteer/*.yaml and cues.yaml from

@@ -36,7 +36,7 @@ type alerting struct {
 
 // newEngine builds the confirmation engine the config describes.
 func newEngine(cfg *config.Config) (*match.Engine, error) {
-	lex, err := match.DefaultLexicon()
+	lex, err := engineLexicon(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 
 	"github.com/gapwatch/gapwatch/config"
-	"github.com/gapwatch/gapwatch/match"
 )
 
 func checkConfigCommand() command {
@@ -40,8 +39,13 @@ func checkConfigCommand() command {
 				}
 				// The press-office catalogue and the feeds' office ids are
 				// checked as the engine will read them.
-				lex, err := match.DefaultLexicon()
+				lex, err := engineLexicon(cfg)
 				if err != nil {
+					if len(cfg.Engine.Lexicon) > 0 {
+						// The embedded vocabulary loads (tests hold it to
+						// that): the configured extension is what clashes.
+						return usageError{fmt.Errorf("engine.lexicon: %w", err)}
+					}
 					return fmt.Errorf("load lexicon: %w", err)
 				}
 				var problems []string

@@ -10,7 +10,6 @@ import (
 	"github.com/gapwatch/gapwatch/alert"
 	"github.com/gapwatch/gapwatch/bot"
 	"github.com/gapwatch/gapwatch/config"
-	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
 )
 
@@ -49,7 +48,7 @@ func openNewsroom(ctx context.Context, e *env, g *globalFlags, need newsroomNeed
 	opts := botOptions(cfg)
 	opts.Now, opts.ListLimit = e.clock, need.limit
 	if need.lexicon {
-		lex, err := match.DefaultLexicon()
+		lex, err := engineLexicon(cfg)
 		if err != nil {
 			return nil, fmt.Errorf("load lexicon: %w", err)
 		}

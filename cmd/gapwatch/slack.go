@@ -18,7 +18,6 @@ import (
 	"github.com/gapwatch/gapwatch/bot"
 	"github.com/gapwatch/gapwatch/bot/slackbot"
 	"github.com/gapwatch/gapwatch/config"
-	"github.com/gapwatch/gapwatch/match"
 	"github.com/gapwatch/gapwatch/store"
 )
 
@@ -101,7 +100,7 @@ func newSlackService(lookup func(string) (string, bool), cfg *config.Config, st 
 // engine's lexicon for search, the configured language and sides, and
 // configured channel names for mutes.
 func newChatBot(cfg *config.Config, st store.Store, notifier bot.Notifier) (*bot.Bot, error) {
-	lex, err := match.DefaultLexicon()
+	lex, err := engineLexicon(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("load lexicon: %w", err)
 	}

@@ -30,7 +30,7 @@ func loadCatalogue(cfg *config.Config, lex *match.Lexicon) (*sources.Catalogue, 
 		return nil, fmt.Errorf("load catalogue: %w", err)
 	}
 	if lex == nil {
-		if lex, err = match.DefaultLexicon(); err != nil {
+		if lex, err = engineLexicon(cfg); err != nil {
 			return nil, fmt.Errorf("load lexicon: %w", err)
 		}
 	}
